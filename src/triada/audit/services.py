@@ -1,0 +1,52 @@
+import datetime
+
+from django.db import models
+
+from .models import AuditEntry
+
+SKIPPED_FIELDS = {"id", "created_at", "updated_at"}
+
+
+def _as_text(instance: models.Model, field: models.Field) -> str | None:
+    value = getattr(instance, field.name)
+    if value is None:
+        return None
+    if isinstance(field, models.ForeignKey):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def snapshot(instance: models.Model) -> dict[str, str | None]:
+    """The instance's own fields as text, to compare before and after a change."""
+    return {
+        field.name: _as_text(instance, field)
+        for field in instance._meta.concrete_fields
+        if field.name not in SKIPPED_FIELDS
+    }
+
+
+def audit_record(*, actor, area, action: str, instance: models.Model,
+                 before: dict | None = None, summary: str = "") -> AuditEntry:
+    """Write one audit entry. Call it inside the service's transaction."""
+    if action == AuditEntry.Action.DELETE:
+        after: dict = {}
+    else:
+        after = snapshot(instance)
+    before = before or {}
+    changes = {
+        name: [before.get(name), after.get(name)]
+        for name in sorted(set(before) | set(after))
+        if before.get(name) != after.get(name)
+    }
+    return AuditEntry.objects.create(
+        area=area,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        object_type=instance._meta.label_lower,
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:300],
+        changes=changes,
+        summary=summary[:300],
+    )

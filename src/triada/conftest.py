@@ -1,0 +1,64 @@
+"""Personas shared by the tests: one area with a working group, its leader and a member, and
+a second area with its own coordinator."""
+
+import datetime
+
+import pytest
+from django.test import Client
+
+from triada.people.models import Membership, TriadSide
+from triada.tests import factories
+
+
+@pytest.fixture
+def area(db):
+    return factories.make_area("Český Těšín", slug="cesky-tesin")
+
+
+@pytest.fixture
+def other_area(db):
+    return factories.make_area("Nový Jičín", slug="novy-jicin")
+
+
+@pytest.fixture
+def group(area):
+    return factories.make_body(area, "Senioři", established_on=datetime.date(2015, 1, 1))
+
+
+@pytest.fixture
+def coordinator(area):
+    return factories.make_coordinator(area, "koordinator")
+
+
+@pytest.fixture
+def other_coordinator(other_area):
+    return factories.make_coordinator(other_area, "cizi-koordinator")
+
+
+@pytest.fixture
+def leader(group):
+    user = factories.make_user("vedouci")
+    person = factories.make_person(group.area, user=user, first_name="Petr", last_name="Vedoucí")
+    factories.make_membership(group, person, side=TriadSide.COMMISSIONER,
+                              function=Membership.Function.LEADER)
+    return user
+
+
+@pytest.fixture
+def member(group):
+    user = factories.make_user("clen")
+    person = factories.make_person(group.area, user=user, first_name="Eva", last_name="Členová")
+    factories.make_membership(group, person, side=TriadSide.USER)
+    return user
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def coordinator_client(coordinator):
+    return client_for(coordinator)

@@ -1,0 +1,27 @@
+from django.shortcuts import get_object_or_404
+
+from .models import Membership, Organization, Person
+
+
+def get_membership_for_user(access, pk: int, *, write: bool = False) -> Membership:
+    """Members of a body read its memberships; coordinators and its leaders change them."""
+    membership = get_object_or_404(
+        Membership.objects.select_related("body__area", "person", "organization"),
+        body__area=access.area, pk=pk)
+    body = membership.body
+    access.require(access.can_manage_members(body) if write else access.can_view_body(body))
+    return membership
+
+
+def get_person_for_user(access, pk: int, *, write: bool = False) -> Person:
+    """Personal data: only the coordinators of the area read and change it."""
+    person = get_object_or_404(Person, area=access.area, pk=pk)
+    access.require(access.is_coordinator)
+    return person
+
+
+def get_organization_for_user(access, pk: int, *, write: bool = False) -> Organization:
+    """Coordinators and leaders read organizations; coordinators change them."""
+    organization = get_object_or_404(Organization, area=access.area, pk=pk)
+    access.require(access.is_coordinator if write else access.can_manage_people)
+    return organization

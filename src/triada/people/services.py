@@ -1,0 +1,208 @@
+"""Writes to organizations, persons, memberships and leader elections. Each write is atomic,
+validates the rules that span rows, and leaves an audit entry."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from triada.audit.models import AuditEntry
+from triada.audit.services import audit_record, snapshot
+
+from .models import LeaderElection, Membership, Organization, Person
+
+ORGANIZATION_FIELDS = ("name", "ico", "usual_side", "address", "email", "phone", "website")
+PERSON_FIELDS = ("title_before", "first_name", "last_name", "title_after", "email", "phone",
+                 "public_consent", "user")
+MEMBERSHIP_FIELDS = ("person", "organization", "triad_side", "function", "start_on", "end_on",
+                     "note")
+
+
+def _date(value: datetime.date) -> str:
+    return date_format(value, "SHORT_DATE_FORMAT")
+
+
+def _period(start: datetime.date, end: datetime.date | None) -> str:
+    return f"{_date(start)} – {_date(end)}" if end else _("from %(date)s") % {"date": _date(start)}
+
+
+def _save_new(instance, *, actor, area, summary: str = ""):
+    instance.full_clean()
+    instance.save()
+    audit_record(actor=actor, area=area, action=AuditEntry.Action.CREATE, instance=instance,
+                 summary=summary)
+    return instance
+
+
+def _save_changed(instance, fields: dict, allowed: tuple, *, actor, area, validate=None):
+    before = snapshot(instance)
+    for name, value in fields.items():
+        if name not in allowed:
+            raise TypeError(name)
+        setattr(instance, name, value)
+    if validate:
+        validate(instance)
+    else:
+        instance.full_clean()
+    instance.save()
+    audit_record(actor=actor, area=area, action=AuditEntry.Action.UPDATE, instance=instance,
+                 before=before)
+    return instance
+
+
+@transaction.atomic
+def organization_create(*, actor, area, **fields) -> Organization:
+    return _save_new(Organization(area=area, **fields), actor=actor, area=area)
+
+
+@transaction.atomic
+def organization_update(*, actor, organization: Organization, **fields) -> Organization:
+    return _save_changed(organization, fields, ORGANIZATION_FIELDS, actor=actor,
+                         area=organization.area)
+
+
+@transaction.atomic
+def person_create(*, actor, area, **fields) -> Person:
+    return _save_new(Person(area=area, **fields), actor=actor, area=area)
+
+
+@transaction.atomic
+def person_update(*, actor, person: Person, **fields) -> Person:
+    return _save_changed(person, fields, PERSON_FIELDS, actor=actor, area=person.area)
+
+
+def validate_membership(membership: Membership) -> None:
+    """The membership rules; raises ValidationError keyed by field, in the user's language."""
+    body = membership.body
+    if membership.end_on and membership.start_on and membership.end_on < membership.start_on:
+        raise ValidationError({"end_on": _("The membership cannot end before it starts.")})
+    membership.full_clean()
+    errors: dict[str, str] = {}
+    if membership.person.area_id != body.area_id:
+        errors["person"] = _("The person belongs to another planning area.")
+    if membership.organization and membership.organization.area_id != body.area_id:
+        errors["organization"] = _("The organization belongs to another planning area.")
+    if body.established_on and membership.start_on < body.established_on:
+        errors["start_on"] = _(
+            "The body was established on %(date)s; a membership cannot start earlier."
+        ) % {"date": _date(body.established_on)}
+    if body.dissolved_on and (membership.end_on is None or membership.end_on > body.dissolved_on):
+        errors["end_on"] = _(
+            "The body was dissolved on %(date)s; the membership must end by then."
+        ) % {"date": _date(body.dissolved_on)}
+    others = (Membership.objects.filter(body=body).exclude(pk=membership.pk)
+              .overlapping(membership.start_on, membership.end_on).select_related("person"))
+    if any(other.person_id == membership.person_id for other in others):
+        errors["person"] = _(
+            "%(person)s is already a member of this body in this period."
+        ) % {"person": membership.person}
+    if membership.function == Membership.Function.LEADER:
+        leader = next((o for o in others if o.function == Membership.Function.LEADER), None)
+        if leader:
+            errors["function"] = _(
+                "A body has one leader at a time: %(person)s leads it %(period)s."
+            ) % {"person": leader.person, "period": _period(leader.start_on, leader.end_on)}
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def membership_create(*, actor, body, **fields) -> Membership:
+    membership = Membership(body=body, **fields)
+    validate_membership(membership)
+    membership.save()
+    audit_record(actor=actor, area=body.area, action=AuditEntry.Action.CREATE,
+                 instance=membership)
+    return membership
+
+
+@transaction.atomic
+def membership_update(*, actor, membership: Membership, **fields) -> Membership:
+    return _save_changed(membership, fields, MEMBERSHIP_FIELDS, actor=actor,
+                         area=membership.body.area, validate=validate_membership)
+
+
+@transaction.atomic
+def membership_end(*, actor, membership: Membership, end_on: datetime.date) -> Membership:
+    return membership_update(actor=actor, membership=membership, end_on=end_on)
+
+
+@transaction.atomic
+def membership_delete(*, actor, membership: Membership) -> None:
+    """For memberships entered by mistake; a membership that ended is ended, not deleted."""
+    audit_record(actor=actor, area=membership.body.area, action=AuditEntry.Action.DELETE,
+                 instance=membership, before=snapshot(membership))
+    membership.delete()
+
+
+def _switch_function(membership: Membership, on: datetime.date, function: str, *, actor
+                     ) -> Membership:
+    """From `on`, the person holds `function` in the body; the history keeps the old one."""
+    if membership.start_on >= on:
+        return membership_update(actor=actor, membership=membership, function=function)
+    later_end = membership.end_on
+    membership_update(actor=actor, membership=membership,
+                      end_on=on - datetime.timedelta(days=1))
+    return membership_create(
+        actor=actor, body=membership.body, person=membership.person,
+        organization=membership.organization, triad_side=membership.triad_side,
+        function=function, start_on=on, end_on=later_end, note=membership.note,
+    )
+
+
+@transaction.atomic
+def leader_election_record(*, actor, body, held_on: datetime.date, elected: Person,
+                           voters=(), coordinator_voted: bool = True, votes_for: int,
+                           votes_against: int = 0, votes_abstained: int = 0,
+                           organization: Organization | None = None,
+                           triad_side: str | None = None, note: str = "") -> LeaderElection:
+    """Record the election; the former leader goes on as a member and the elected person
+    leads the body from the day of the election."""
+    voters = list(voters)
+    cast = votes_for + votes_against + votes_abstained
+    if not body.is_active_on(held_on):
+        raise ValidationError({"held_on": _("The body does not exist on that day.")})
+    if elected.area_id != body.area_id:
+        raise ValidationError({"elected": _("The person belongs to another planning area.")})
+    if any(v.area_id != body.area_id for v in voters):
+        raise ValidationError({"voters": _("Voters must belong to this planning area.")})
+    eligible = len(voters) + (1 if coordinator_voted else 0)
+    if voters and cast > eligible:
+        raise ValidationError({"votes_for": _(
+            "%(cast)d votes were cast but only %(eligible)d people could vote."
+        ) % {"cast": cast, "eligible": eligible}})
+    if votes_for * 2 <= cast:
+        raise ValidationError({"votes_for": _(
+            "The leader needs more than half of the votes cast.")})
+
+    current = list(body.memberships.active_on(held_on).select_related("person", "organization"))
+    for membership in current:
+        if membership.function == Membership.Function.LEADER and membership.person_id != elected.pk:
+            _switch_function(membership, held_on, Membership.Function.MEMBER, actor=actor)
+    own = next((m for m in current if m.person_id == elected.pk), None)
+    if own is not None:  # a member goes on representing whom he or she represented
+        leader = (own if own.function == Membership.Function.LEADER
+                  else _switch_function(own, held_on, Membership.Function.LEADER, actor=actor))
+    else:
+        side = triad_side or (organization.usual_side if organization else "") or ""
+        if not side:
+            raise ValidationError({"triad_side": _(
+                "Say which side of the triad the new leader stands for.")})
+        leader = membership_create(actor=actor, body=body, person=elected,
+                                   organization=organization, triad_side=side,
+                                   function=Membership.Function.LEADER, start_on=held_on)
+    election = LeaderElection(
+        body=body, held_on=held_on, elected=elected, coordinator_voted=coordinator_voted,
+        votes_for=votes_for, votes_against=votes_against, votes_abstained=votes_abstained,
+        membership=leader, note=note,
+    )
+    election.full_clean()
+    election.save()
+    election.voters.set(voters)
+    audit_record(actor=actor, area=body.area, action=AuditEntry.Action.CREATE,
+                 instance=election,
+                 summary=_("%(for)d for, %(against)d against, %(abstained)d abstained") % {
+                     "for": votes_for, "against": votes_against, "abstained": votes_abstained})
+    return election

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "portal"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<slug:area_slug>/", views.area_home, name="area"),
+    path("<slug:area_slug>/struktura/", views.structure, name="structure"),
+    path("<slug:area_slug>/organy/<slug:body_slug>/", views.body, name="body"),
+]

@@ -1,0 +1,60 @@
+"""The public portal of each area: home, organizational structure and body pages."""
+
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from triada.areas.models import Area
+from triada.people import selectors as people_selectors
+from triada.staff.forms import DateQueryForm
+from triada.structure import selectors as structure_selectors
+from triada.structure.models import Body
+
+from .selectors import public_members, roster_years
+
+
+def index(request):
+    return render(request, "portal/index.html", {"areas": Area.objects.all()})
+
+
+def area_home(request, area_slug):
+    area = get_object_or_404(Area, slug=area_slug)
+    today = timezone.localdate()
+    structure = structure_selectors.structure_on(area, today)
+    return render(request, "portal/area.html", {
+        "area": area, "today": today, "structure": structure,
+        "active_persons": people_selectors.active_person_count(area, on=today),
+    })
+
+
+def structure(request, area_slug):
+    area = get_object_or_404(Area, slug=area_slug)
+    date_form = DateQueryForm(request.GET or None)
+    today = timezone.localdate()
+    on, _year = date_form.on_and_year(today)
+    on = on or today
+    return render(request, "portal/structure.html", {
+        "area": area, "on": on, "today": today, "date_form": date_form,
+        "structure": structure_selectors.structure_on(area, on),
+        "changes": structure_selectors.structure_history(area),
+        "active_persons": people_selectors.active_person_count(area, on=on),
+    })
+
+
+def body(request, area_slug, body_slug):
+    area = get_object_or_404(Area, slug=area_slug)
+    body = get_object_or_404(Body, area=area, slug=body_slug)
+    today = timezone.localdate()
+    years = roster_years(body, today)
+    date_form = DateQueryForm(request.GET or None)
+    _on, year = date_form.on_and_year(today)
+    if year is None or year not in years:
+        year = years[0] if years else today.year
+    memberships = people_selectors.roster(body, year=year)
+    return render(request, "portal/body.html", {
+        "area": area, "body": body, "year": year, "years": years,
+        "members": public_members(memberships),
+        "balance": people_selectors.triad_balance(memberships),
+        "relations": structure_selectors.relations_of(body),
+        "ended_by": body.ended_by_changes.prefetch_related("successors"),
+        "started_by": body.started_by_changes.prefetch_related("predecessors"),
+    })

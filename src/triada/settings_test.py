@@ -1,0 +1,16 @@
+"""Test settings: the real settings with a fixed key, a fast password hasher and no TLS."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "insecure-test-key")
+os.environ.setdefault("DJANGO_HTTPS", "0")
+
+from triada.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+# Serve static files from the apps' folders, as in development, without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

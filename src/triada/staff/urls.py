@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "staff"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("<slug:area_slug>/", views.dashboard, name="dashboard"),
+    path("<slug:area_slug>/audit/", views.audit_log, name="audit_log"),
+]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StructureConfig(AppConfig):
+    name = "triada.structure"
+    verbose_name = _("Structure")

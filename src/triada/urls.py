@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("ucet/", include("triada.accounts.urls")),
+    path("sprava/", include("triada.staff.urls")),
+    path("sprava/<slug:area_slug>/", include("triada.structure.urls")),
+    path("sprava/<slug:area_slug>/", include("triada.people.urls")),
+    path("", include("triada.portal.urls")),
+]
