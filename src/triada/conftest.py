@@ -39,8 +39,9 @@ def other_coordinator(other_area):
 def leader(group):
     user = factories.make_user("vedouci")
     person = factories.make_person(group.area, user=user, first_name="Petr", last_name="Vedoucí")
-    factories.make_membership(group, person, side=TriadSide.COMMISSIONER,
-                              function=Membership.Function.LEADER)
+    factories.make_membership(
+        group, person, side=TriadSide.COMMISSIONER, function=Membership.Function.LEADER
+    )
     return user
 
 

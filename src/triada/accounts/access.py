@@ -44,18 +44,21 @@ def area_access_for(user, area: Area) -> AreaAccess | None:
     """The user's access to the area's internal pages, or None when there is none."""
     if not user.is_authenticated:
         return None
-    is_coordinator = user.is_superuser or AreaRole.objects.filter(
-        user=user, area=area, role=AreaRole.Role.COORDINATOR
-    ).exists()
+    is_coordinator = (
+        user.is_superuser
+        or AreaRole.objects.filter(user=user, area=area, role=AreaRole.Role.COORDINATOR).exists()
+    )
     rows = (
         Membership.objects.active_on(timezone.localdate())
         .filter(person__user=user, body__area=area)
         .values_list("body_id", "function")
     )
-    member_ids = frozenset(body_id for body_id, function in rows
-                           if function != Membership.Function.GUEST)
-    leading_ids = frozenset(body_id for body_id, function in rows
-                            if function in Membership.LEADING_FUNCTIONS)
+    member_ids = frozenset(
+        body_id for body_id, function in rows if function != Membership.Function.GUEST
+    )
+    leading_ids = frozenset(
+        body_id for body_id, function in rows if function in Membership.LEADING_FUNCTIONS
+    )
     if not (is_coordinator or member_ids):
         return None
     return AreaAccess(user, area, is_coordinator, member_ids, leading_ids)
@@ -77,8 +80,8 @@ def areas_for_user(user):
     today = timezone.localdate()
     coordinated = Area.objects.filter(roles__user=user)
     member_of = Area.objects.filter(
-        bodies__memberships__in=Membership.objects.active_on(today).voting().filter(
-            person__user=user
-        )
+        bodies__memberships__in=Membership.objects.active_on(today)
+        .voting()
+        .filter(person__user=user)
     )
     return (coordinated | member_of).distinct()

@@ -19,12 +19,21 @@ class AreaRole(models.Model):
     class Role(models.TextChoices):
         COORDINATOR = "coordinator", _("area coordinator")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="area_roles", verbose_name=_("user"))
-    area = models.ForeignKey("areas.Area", on_delete=models.CASCADE, related_name="roles",
-                             verbose_name=_("planning area"))
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices,
-                            default=Role.COORDINATOR)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="area_roles",
+        verbose_name=_("user"),
+    )
+    area = models.ForeignKey(
+        "areas.Area",
+        on_delete=models.CASCADE,
+        related_name="roles",
+        verbose_name=_("planning area"),
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.COORDINATOR
+    )
 
     class Meta:
         verbose_name = _("area role")

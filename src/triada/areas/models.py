@@ -3,7 +3,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-
 # Top-level paths of the site that an area's address must not take.
 RESERVED_SLUGS = {"admin", "sprava", "ucet", "i18n", "static", "media"}
 
@@ -23,7 +22,10 @@ class Area(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
-        _("address in URLs"), max_length=80, unique=True, validators=[validate_area_slug],
+        _("address in URLs"),
+        max_length=80,
+        unique=True,
+        validators=[validate_area_slug],
         help_text=_("Lower-case letters, digits and hyphens, e.g. cesky-tesin."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TOWN)
@@ -46,8 +48,12 @@ class Area(models.Model):
 class Municipality(models.Model):
     """A municipality that takes part in the planning of an area (the seat or a joined one)."""
 
-    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="municipalities",
-                             verbose_name=_("planning area"))
+    area = models.ForeignKey(
+        Area,
+        on_delete=models.CASCADE,
+        related_name="municipalities",
+        verbose_name=_("planning area"),
+    )
     name = models.CharField(_("name"), max_length=200)
     is_seat = models.BooleanField(_("seat of the area"), default=False)
     joined_on = models.DateField(_("joined on"), null=True, blank=True)

@@ -14,10 +14,20 @@ class AuditEntry(models.Model):
         UPDATE = "update", _("changed")
         DELETE = "delete", _("deleted")
 
-    area = models.ForeignKey("areas.Area", on_delete=models.CASCADE, null=True,
-                             related_name="audit_entries", verbose_name=_("planning area"))
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                              related_name="+", verbose_name=_("who"))
+    area = models.ForeignKey(
+        "areas.Area",
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="audit_entries",
+        verbose_name=_("planning area"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     object_type = models.CharField(_("object type"), max_length=100)
@@ -30,8 +40,10 @@ class AuditEntry(models.Model):
         ordering = ["-at", "-pk"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit log")
-        indexes = [models.Index(fields=["area", "-at"]),
-                   models.Index(fields=["object_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["area", "-at"]),
+            models.Index(fields=["object_type", "object_id"]),
+        ]
 
     def __str__(self):
-        return f"{self.at:%d.%m.%Y %H:%M} {self.actor} {self.get_action_display()} {self.object_repr}"
+        return f"{self.at:%d.%m.%Y %H:%M} {self.actor} {self.action} {self.object_repr}"

@@ -25,8 +25,12 @@ def audit_log(area, *, object_type: str = ""):
 
 
 def object_types(area) -> list[tuple[str, str]]:
-    types = (AuditEntry.objects.filter(area=area).order_by().values_list("object_type", flat=True)
-             .distinct())
+    types = (
+        AuditEntry.objects.filter(area=area)
+        .order_by()
+        .values_list("object_type", flat=True)
+        .distinct()
+    )
     return sorted(((t, _type_label(t)) for t in types), key=lambda pair: pair[1])
 
 

@@ -27,9 +27,17 @@ def snapshot(instance: models.Model) -> dict[str, str | None]:
     }
 
 
-def audit_record(*, actor, area, action: str, instance: models.Model,
-                 before: dict | None = None, summary: str = "") -> AuditEntry:
-    """Write one audit entry. Call it inside the service's transaction."""
+def audit_record(
+    *,
+    actor,
+    area,
+    action: str,
+    instance: models.Model,
+    before: dict | None = None,
+    summary: str = "",
+) -> AuditEntry | None:
+    """Write one audit entry inside the service's transaction; an update that changed
+    nothing leaves none."""
     if action == AuditEntry.Action.DELETE:
         after: dict = {}
     else:
@@ -40,6 +48,8 @@ def audit_record(*, actor, area, action: str, instance: models.Model,
         for name in sorted(set(before) | set(after))
         if before.get(name) != after.get(name)
     }
+    if action == AuditEntry.Action.UPDATE and not changes and not summary:
+        return None
     return AuditEntry.objects.create(
         area=area,
         actor=actor if actor is not None and actor.is_authenticated else None,

@@ -7,7 +7,9 @@ def get_membership_for_user(access, pk: int, *, write: bool = False) -> Membersh
     """Members of a body read its memberships; coordinators and its leaders change them."""
     membership = get_object_or_404(
         Membership.objects.select_related("body__area", "person", "organization"),
-        body__area=access.area, pk=pk)
+        body__area=access.area,
+        pk=pk,
+    )
     body = membership.body
     access.require(access.can_manage_members(body) if write else access.can_view_body(body))
     return membership

@@ -18,15 +18,21 @@ class OrganizationForm(forms.ModelForm):
 class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = ["title_before", "first_name", "last_name", "title_after", "email", "phone",
-                  "public_consent"]
+        fields = [
+            "title_before",
+            "first_name",
+            "last_name",
+            "title_after",
+            "email",
+            "phone",
+            "public_consent",
+        ]
 
 
 class MembershipForm(forms.ModelForm):
     class Meta:
         model = Membership
-        fields = ["person", "organization", "triad_side", "function", "start_on", "end_on",
-                  "note"]
+        fields = ["person", "organization", "triad_side", "function", "start_on", "end_on", "note"]
         widgets = {"start_on": DateInput, "end_on": DateInput}
 
     def __init__(self, *args, area, **kwargs):
@@ -41,21 +47,34 @@ class MembershipEndForm(forms.Form):
 
 class LeaderElectionForm(forms.ModelForm):
     organization = forms.ModelChoiceField(
-        queryset=Organization.objects.none(), required=False, label=_("On behalf of"),
-        help_text=_("Only for a leader who is not yet a member of the body."))
+        queryset=Organization.objects.none(),
+        required=False,
+        label=_("On behalf of"),
+        help_text=_("Only for a leader who is not yet a member of the body."),
+    )
     triad_side = forms.ChoiceField(
-        choices=[("", "—"), *TriadSide.choices], required=False, label=_("Side of the triad"),
-        help_text=_("Only for a leader who is not yet a member of the body."))
+        choices=[("", "—"), *TriadSide.choices],
+        required=False,
+        label=_("Side of the triad"),
+        help_text=_("Only for a leader who is not yet a member of the body."),
+    )
 
     class Meta:
         model = LeaderElection
-        fields = ["held_on", "elected", "voters", "coordinator_voted", "votes_for",
-                  "votes_against", "votes_abstained", "note"]
+        fields = [
+            "held_on",
+            "elected",
+            "voters",
+            "coordinator_voted",
+            "votes_for",
+            "votes_against",
+            "votes_abstained",
+            "note",
+        ]
         widgets = {"held_on": DateInput, "voters": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, body, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["elected"].queryset = Person.objects.filter(area=body.area)
-        self.fields["voters"].queryset = Person.objects.filter(
-            memberships__body=body).distinct()
+        self.fields["voters"].queryset = Person.objects.filter(memberships__body=body).distinct()
         self.fields["organization"].queryset = Organization.objects.filter(area=body.area)

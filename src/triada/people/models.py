@@ -22,13 +22,23 @@ TRIAD_SIDES = (TriadSide.COMMISSIONER, TriadSide.PROVIDER, TriadSide.USER)
 class Organization(models.Model):
     """A subject (subjekt) taking part in planning; organizations may always be public."""
 
-    area = models.ForeignKey("areas.Area", on_delete=models.CASCADE,
-                             related_name="organizations", verbose_name=_("planning area"))
+    area = models.ForeignKey(
+        "areas.Area",
+        on_delete=models.CASCADE,
+        related_name="organizations",
+        verbose_name=_("planning area"),
+    )
     name = models.CharField(_("name"), max_length=250)
-    ico = models.CharField(_("IČO"), max_length=8, blank=True, validators=[validate_ico],
-                           help_text=_("Company identification number, 8 digits."))
-    usual_side = models.CharField(_("usual side of the triad"), max_length=20,
-                                  choices=TriadSide.choices, blank=True)
+    ico = models.CharField(
+        _("IČO"),
+        max_length=8,
+        blank=True,
+        validators=[validate_ico],
+        help_text=_("Company identification number, 8 digits."),
+    )
+    usual_side = models.CharField(
+        _("usual side of the triad"), max_length=20, choices=TriadSide.choices, blank=True
+    )
     address = models.CharField(_("address"), max_length=300, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
@@ -42,7 +52,9 @@ class Organization(models.Model):
         verbose_name_plural = _("organizations")
         constraints = [
             models.UniqueConstraint(
-                fields=["area", "ico"], condition=~Q(ico=""), name="organization_unique_ico",
+                fields=["area", "ico"],
+                condition=~Q(ico=""),
+                name="organization_unique_ico",
                 violation_error_message=_("An organization with this IČO already exists here."),
             ),
         ]
@@ -54,23 +66,37 @@ class Organization(models.Model):
 class Person(models.Model):
     """A person taking part in planning. The name is public only with consent."""
 
-    area = models.ForeignKey("areas.Area", on_delete=models.CASCADE, related_name="persons",
-                             verbose_name=_("planning area"))
-    title_before = models.CharField(_("titles before the name"), max_length=50, blank=True,
-                                    help_text=_("e.g. Mgr., Bc., Ing."))
+    area = models.ForeignKey(
+        "areas.Area",
+        on_delete=models.CASCADE,
+        related_name="persons",
+        verbose_name=_("planning area"),
+    )
+    title_before = models.CharField(
+        _("titles before the name"), max_length=50, blank=True, help_text=_("e.g. Mgr., Bc., Ing.")
+    )
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
-    title_after = models.CharField(_("titles after the name"), max_length=50, blank=True,
-                                   help_text=_("e.g. Ph.D., DiS."))
+    title_after = models.CharField(
+        _("titles after the name"), max_length=50, blank=True, help_text=_("e.g. Ph.D., DiS.")
+    )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     public_consent = models.BooleanField(
-        _("consents to public display of the name"), default=False,
-        help_text=_("Without consent the public pages show only the organization and the side "
-                    "of the triad."),
+        _("consents to public display of the name"),
+        default=False,
+        help_text=_(
+            "Without consent the public pages show only the organization and the side of the triad."
+        ),
     )
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                blank=True, related_name="person", verbose_name=_("user account"))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("user account"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -128,22 +154,32 @@ class Membership(models.Model):
     # Functions whose holders manage the membership of their body.
     LEADING_FUNCTIONS = (Function.LEADER, Function.DEPUTY_LEADER)
 
-    body = models.ForeignKey("structure.Body", on_delete=models.CASCADE,
-                             related_name="memberships", verbose_name=_("body"))
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships",
-                               verbose_name=_("person"))
+    body = models.ForeignKey(
+        "structure.Body",
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("body"),
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("person")
+    )
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="memberships", verbose_name=_("on behalf of"),
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("on behalf of"),
         help_text=_("Leave empty for a private person."),
     )
-    triad_side = models.CharField(_("side of the triad"), max_length=20,
-                                  choices=TriadSide.choices)
-    function = models.CharField(_("function"), max_length=20, choices=Function.choices,
-                                default=Function.MEMBER)
+    triad_side = models.CharField(_("side of the triad"), max_length=20, choices=TriadSide.choices)
+    function = models.CharField(
+        _("function"), max_length=20, choices=Function.choices, default=Function.MEMBER
+    )
     start_on = models.DateField(_("from"))
-    end_on = models.DateField(_("to"), null=True, blank=True,
-                              help_text=_("Leave empty while the membership goes on."))
+    end_on = models.DateField(
+        _("to"), null=True, blank=True, help_text=_("Leave empty while the membership goes on.")
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -154,8 +190,10 @@ class Membership(models.Model):
         ordering = ["start_on", "pk"]
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
-        indexes = [models.Index(fields=["body", "start_on"]),
-                   models.Index(fields=["person", "start_on"])]
+        indexes = [
+            models.Index(fields=["body", "start_on"]),
+            models.Index(fields=["person", "start_on"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_on__isnull=True) | Q(end_on__gte=models.F("start_on")),
@@ -178,20 +216,34 @@ class Membership(models.Model):
 class LeaderElection(models.Model):
     """The record that a body's members and the coordinator elected its leader."""
 
-    body = models.ForeignKey("structure.Body", on_delete=models.CASCADE,
-                             related_name="leader_elections", verbose_name=_("body"))
+    body = models.ForeignKey(
+        "structure.Body",
+        on_delete=models.CASCADE,
+        related_name="leader_elections",
+        verbose_name=_("body"),
+    )
     held_on = models.DateField(_("held on"))
-    elected = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="won_elections",
-                                verbose_name=_("elected leader"))
-    voters = models.ManyToManyField(Person, related_name="voted_in_elections", blank=True,
-                                    verbose_name=_("members who voted"))
+    elected = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="won_elections",
+        verbose_name=_("elected leader"),
+    )
+    voters = models.ManyToManyField(
+        Person, related_name="voted_in_elections", blank=True, verbose_name=_("members who voted")
+    )
     coordinator_voted = models.BooleanField(_("the coordinator voted"), default=True)
     votes_for = models.PositiveSmallIntegerField(_("votes for"))
     votes_against = models.PositiveSmallIntegerField(_("votes against"), default=0)
     votes_abstained = models.PositiveSmallIntegerField(_("abstentions"), default=0)
-    membership = models.OneToOneField(Membership, on_delete=models.SET_NULL, null=True,
-                                      blank=True, related_name="election",
-                                      verbose_name=_("resulting leader membership"))
+    membership = models.ForeignKey(
+        Membership,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="elections",
+        verbose_name=_("resulting leader membership"),
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

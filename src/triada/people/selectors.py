@@ -6,16 +6,24 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from triada.collation import czech_sort_key
+
 from .models import TRIAD_SIDES, Membership, Person, TriadSide
 
 
 def _sorted(memberships) -> list[Membership]:
-    return sorted(memberships, key=lambda m: (m.function_rank, m.person.last_name,
-                                              m.person.first_name, m.start_on))
+    return sorted(
+        memberships,
+        key=lambda m: (
+            m.function_rank,
+            czech_sort_key(m.person.last_name),
+            czech_sort_key(m.person.first_name),
+            m.start_on,
+        ),
+    )
 
 
-def roster(body, *, on: datetime.date | None = None, year: int | None = None
-           ) -> list[Membership]:
+def roster(body, *, on: datetime.date | None = None, year: int | None = None) -> list[Membership]:
     """The body's memberships on a day or during a year, leaders first."""
     qs = body.memberships.with_people()
     qs = qs.in_year(year) if year is not None else qs.active_on(on)
@@ -24,7 +32,7 @@ def roster(body, *, on: datetime.date | None = None, year: int | None = None
 
 def rosters_in_year(bodies, year: int) -> dict[int, list[Membership]]:
     """Rosters of many bodies for a year in one query, keyed by body id."""
-    by_body: dict[int, list[Membership]] = defaultdict(list)
+    by_body: dict[int, list[Membership]] = {body.pk: [] for body in bodies}
     for membership in Membership.objects.with_people().in_year(year).filter(body__in=bodies):
         by_body[membership.body_id].append(membership)
     return {body_id: _sorted(items) for body_id, items in by_body.items()}
@@ -61,8 +69,7 @@ def triad_balance(memberships) -> TriadBalance:
     return TriadBalance({side: len(ids) for side, ids in persons_by_side.items()})
 
 
-def active_person_count(area, *, on: datetime.date | None = None,
-                        year: int | None = None) -> int:
+def active_person_count(area, *, on: datetime.date | None = None, year: int | None = None) -> int:
     """Distinct persons with a membership (not as a guest) in the area's bodies."""
     qs = Membership.objects.filter(body__area=area).voting()
     qs = qs.in_year(year) if year is not None else qs.active_on(on)
@@ -72,6 +79,7 @@ def active_person_count(area, *, on: datetime.date | None = None,
 def persons_in_area(area, *, query: str = ""):
     qs = Person.objects.filter(area=area)
     for word in query.split():
-        qs = qs.filter(Q(last_name__icontains=word) | Q(first_name__icontains=word)
-                       | Q(email__icontains=word))
+        qs = qs.filter(
+            Q(last_name__icontains=word) | Q(first_name__icontains=word) | Q(email__icontains=word)
+        )
     return qs

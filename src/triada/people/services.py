@@ -14,10 +14,25 @@ from triada.audit.services import audit_record, snapshot
 from .models import LeaderElection, Membership, Organization, Person
 
 ORGANIZATION_FIELDS = ("name", "ico", "usual_side", "address", "email", "phone", "website")
-PERSON_FIELDS = ("title_before", "first_name", "last_name", "title_after", "email", "phone",
-                 "public_consent", "user")
-MEMBERSHIP_FIELDS = ("person", "organization", "triad_side", "function", "start_on", "end_on",
-                     "note")
+PERSON_FIELDS = (
+    "title_before",
+    "first_name",
+    "last_name",
+    "title_after",
+    "email",
+    "phone",
+    "public_consent",
+    "user",
+)
+MEMBERSHIP_FIELDS = (
+    "person",
+    "organization",
+    "triad_side",
+    "function",
+    "start_on",
+    "end_on",
+    "note",
+)
 
 
 def _date(value: datetime.date) -> str:
@@ -31,8 +46,9 @@ def _period(start: datetime.date, end: datetime.date | None) -> str:
 def _save_new(instance, *, actor, area, summary: str = ""):
     instance.full_clean()
     instance.save()
-    audit_record(actor=actor, area=area, action=AuditEntry.Action.CREATE, instance=instance,
-                 summary=summary)
+    audit_record(
+        actor=actor, area=area, action=AuditEntry.Action.CREATE, instance=instance, summary=summary
+    )
     return instance
 
 
@@ -47,8 +63,9 @@ def _save_changed(instance, fields: dict, allowed: tuple, *, actor, area, valida
     else:
         instance.full_clean()
     instance.save()
-    audit_record(actor=actor, area=area, action=AuditEntry.Action.UPDATE, instance=instance,
-                 before=before)
+    audit_record(
+        actor=actor, area=area, action=AuditEntry.Action.UPDATE, instance=instance, before=before
+    )
     return instance
 
 
@@ -59,8 +76,9 @@ def organization_create(*, actor, area, **fields) -> Organization:
 
 @transaction.atomic
 def organization_update(*, actor, organization: Organization, **fields) -> Organization:
-    return _save_changed(organization, fields, ORGANIZATION_FIELDS, actor=actor,
-                         area=organization.area)
+    return _save_changed(
+        organization, fields, ORGANIZATION_FIELDS, actor=actor, area=organization.area
+    )
 
 
 @transaction.atomic
@@ -92,12 +110,16 @@ def validate_membership(membership: Membership) -> None:
         errors["end_on"] = _(
             "The body was dissolved on %(date)s; the membership must end by then."
         ) % {"date": _date(body.dissolved_on)}
-    others = (Membership.objects.filter(body=body).exclude(pk=membership.pk)
-              .overlapping(membership.start_on, membership.end_on).select_related("person"))
+    others = (
+        Membership.objects.filter(body=body)
+        .exclude(pk=membership.pk)
+        .overlapping(membership.start_on, membership.end_on)
+        .select_related("person")
+    )
     if any(other.person_id == membership.person_id for other in others):
-        errors["person"] = _(
-            "%(person)s is already a member of this body in this period."
-        ) % {"person": membership.person}
+        errors["person"] = _("%(person)s is already a member of this body in this period.") % {
+            "person": membership.person
+        }
     if membership.function == Membership.Function.LEADER:
         leader = next((o for o in others if o.function == Membership.Function.LEADER), None)
         if leader:
@@ -113,15 +135,20 @@ def membership_create(*, actor, body, **fields) -> Membership:
     membership = Membership(body=body, **fields)
     validate_membership(membership)
     membership.save()
-    audit_record(actor=actor, area=body.area, action=AuditEntry.Action.CREATE,
-                 instance=membership)
+    audit_record(actor=actor, area=body.area, action=AuditEntry.Action.CREATE, instance=membership)
     return membership
 
 
 @transaction.atomic
 def membership_update(*, actor, membership: Membership, **fields) -> Membership:
-    return _save_changed(membership, fields, MEMBERSHIP_FIELDS, actor=actor,
-                         area=membership.body.area, validate=validate_membership)
+    return _save_changed(
+        membership,
+        fields,
+        MEMBERSHIP_FIELDS,
+        actor=actor,
+        area=membership.body.area,
+        validate=validate_membership,
+    )
 
 
 @transaction.atomic
@@ -132,32 +159,53 @@ def membership_end(*, actor, membership: Membership, end_on: datetime.date) -> M
 @transaction.atomic
 def membership_delete(*, actor, membership: Membership) -> None:
     """For memberships entered by mistake; a membership that ended is ended, not deleted."""
-    audit_record(actor=actor, area=membership.body.area, action=AuditEntry.Action.DELETE,
-                 instance=membership, before=snapshot(membership))
+    audit_record(
+        actor=actor,
+        area=membership.body.area,
+        action=AuditEntry.Action.DELETE,
+        instance=membership,
+        before=snapshot(membership),
+    )
     membership.delete()
 
 
-def _switch_function(membership: Membership, on: datetime.date, function: str, *, actor
-                     ) -> Membership:
+def _switch_function(
+    membership: Membership, on: datetime.date, function: str, *, actor
+) -> Membership:
     """From `on`, the person holds `function` in the body; the history keeps the old one."""
     if membership.start_on >= on:
         return membership_update(actor=actor, membership=membership, function=function)
     later_end = membership.end_on
-    membership_update(actor=actor, membership=membership,
-                      end_on=on - datetime.timedelta(days=1))
+    membership_update(actor=actor, membership=membership, end_on=on - datetime.timedelta(days=1))
     return membership_create(
-        actor=actor, body=membership.body, person=membership.person,
-        organization=membership.organization, triad_side=membership.triad_side,
-        function=function, start_on=on, end_on=later_end, note=membership.note,
+        actor=actor,
+        body=membership.body,
+        person=membership.person,
+        organization=membership.organization,
+        triad_side=membership.triad_side,
+        function=function,
+        start_on=on,
+        end_on=later_end,
+        note=membership.note,
     )
 
 
 @transaction.atomic
-def leader_election_record(*, actor, body, held_on: datetime.date, elected: Person,
-                           voters=(), coordinator_voted: bool = True, votes_for: int,
-                           votes_against: int = 0, votes_abstained: int = 0,
-                           organization: Organization | None = None,
-                           triad_side: str | None = None, note: str = "") -> LeaderElection:
+def leader_election_record(
+    *,
+    actor,
+    body,
+    held_on: datetime.date,
+    elected: Person,
+    voters=(),
+    coordinator_voted: bool = True,
+    votes_for: int,
+    votes_against: int = 0,
+    votes_abstained: int = 0,
+    organization: Organization | None = None,
+    triad_side: str | None = None,
+    note: str = "",
+) -> LeaderElection:
     """Record the election; the former leader goes on as a member and the elected person
     leads the body from the day of the election."""
     voters = list(voters)
@@ -166,16 +214,27 @@ def leader_election_record(*, actor, body, held_on: datetime.date, elected: Pers
         raise ValidationError({"held_on": _("The body does not exist on that day.")})
     if elected.area_id != body.area_id:
         raise ValidationError({"elected": _("The person belongs to another planning area.")})
-    if any(v.area_id != body.area_id for v in voters):
-        raise ValidationError({"voters": _("Voters must belong to this planning area.")})
+    members = set(body.memberships.active_on(held_on).voting().values_list("person_id", flat=True))
+    outsiders = [v for v in voters if v.pk not in members]
+    if outsiders:
+        raise ValidationError(
+            {
+                "voters": _("Only members of the body vote (guests do not): %(names)s.")
+                % {"names": ", ".join(str(v) for v in outsiders)}
+            }
+        )
     eligible = len(voters) + (1 if coordinator_voted else 0)
     if voters and cast > eligible:
-        raise ValidationError({"votes_for": _(
-            "%(cast)d votes were cast but only %(eligible)d people could vote."
-        ) % {"cast": cast, "eligible": eligible}})
+        raise ValidationError(
+            {
+                "votes_for": _("%(cast)d votes were cast but only %(eligible)d people could vote.")
+                % {"cast": cast, "eligible": eligible}
+            }
+        )
     if votes_for * 2 <= cast:
-        raise ValidationError({"votes_for": _(
-            "The leader needs more than half of the votes cast.")})
+        raise ValidationError(
+            {"votes_for": _("The leader needs more than half of the votes cast.")}
+        )
 
     current = list(body.memberships.active_on(held_on).select_related("person", "organization"))
     for membership in current:
@@ -183,26 +242,46 @@ def leader_election_record(*, actor, body, held_on: datetime.date, elected: Pers
             _switch_function(membership, held_on, Membership.Function.MEMBER, actor=actor)
     own = next((m for m in current if m.person_id == elected.pk), None)
     if own is not None:  # a member goes on representing whom he or she represented
-        leader = (own if own.function == Membership.Function.LEADER
-                  else _switch_function(own, held_on, Membership.Function.LEADER, actor=actor))
+        leader = (
+            own
+            if own.function == Membership.Function.LEADER
+            else _switch_function(own, held_on, Membership.Function.LEADER, actor=actor)
+        )
     else:
         side = triad_side or (organization.usual_side if organization else "") or ""
         if not side:
-            raise ValidationError({"triad_side": _(
-                "Say which side of the triad the new leader stands for.")})
-        leader = membership_create(actor=actor, body=body, person=elected,
-                                   organization=organization, triad_side=side,
-                                   function=Membership.Function.LEADER, start_on=held_on)
+            raise ValidationError(
+                {"triad_side": _("Say which side of the triad the new leader stands for.")}
+            )
+        leader = membership_create(
+            actor=actor,
+            body=body,
+            person=elected,
+            organization=organization,
+            triad_side=side,
+            function=Membership.Function.LEADER,
+            start_on=held_on,
+        )
     election = LeaderElection(
-        body=body, held_on=held_on, elected=elected, coordinator_voted=coordinator_voted,
-        votes_for=votes_for, votes_against=votes_against, votes_abstained=votes_abstained,
-        membership=leader, note=note,
+        body=body,
+        held_on=held_on,
+        elected=elected,
+        coordinator_voted=coordinator_voted,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        votes_abstained=votes_abstained,
+        membership=leader,
+        note=note,
     )
     election.full_clean()
     election.save()
     election.voters.set(voters)
-    audit_record(actor=actor, area=body.area, action=AuditEntry.Action.CREATE,
-                 instance=election,
-                 summary=_("%(for)d for, %(against)d against, %(abstained)d abstained") % {
-                     "for": votes_for, "against": votes_against, "abstained": votes_abstained})
+    audit_record(
+        actor=actor,
+        area=body.area,
+        action=AuditEntry.Action.CREATE,
+        instance=election,
+        summary=_("%(for)d for, %(against)d against, %(abstained)d abstained")
+        % {"for": votes_for, "against": votes_against, "abstained": votes_abstained},
+    )
     return election

@@ -11,10 +11,11 @@ def ico_check_digit(first_seven: str) -> int:
 
 
 def validate_ico(value: str) -> None:
-    if len(value) != 8 or not value.isdigit():
+    if len(value) != 8 or not all(c in "0123456789" for c in value):
         raise ValidationError(_("An IČO has exactly 8 digits."), code="ico_format")
     if ico_check_digit(value[:7]) != int(value[7]):
         raise ValidationError(
             _("%(ico)s is not a valid IČO: its check digit does not match."),
-            code="ico_checksum", params={"ico": value},
+            code="ico_checksum",
+            params={"ico": value},
         )

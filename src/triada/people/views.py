@@ -34,22 +34,37 @@ def _page(request, queryset):
 
 # Organizations ---------------------------------------------------------------------------
 
+
 @area_view
 def organization_list(request, access):
     access.require(access.can_manage_people)
     query = request.GET.get("q", "").strip()
     side = request.GET.get("strana_triady", "")
-    organizations = Organization.objects.filter(area=access.area).annotate(
-        representatives=Count("memberships__person", distinct=True,
-                              filter=Q(memberships__end_on__isnull=True)))
+    organizations = (
+        Organization.objects.filter(area=access.area)
+        .annotate(
+            representatives=Count(
+                "memberships__person", distinct=True, filter=Q(memberships__end_on__isnull=True)
+            )
+        )
+        .order_by("name")
+    )
     if query:
         organizations = organizations.filter(Q(name__icontains=query) | Q(ico=query))
     if side in TriadSide.values:
         organizations = organizations.filter(usual_side=side)
-    return render(request, "people/organization_list.html", {
-        "access": access, "area": access.area, "page": _page(request, organizations),
-        "query": query, "side": side, "sides": TriadSide.choices,
-    })
+    return render(
+        request,
+        "people/organization_list.html",
+        {
+            "access": access,
+            "area": access.area,
+            "page": _page(request, organizations),
+            "query": query,
+            "side": side,
+            "sides": TriadSide.choices,
+        },
+    )
 
 
 @area_view
@@ -57,27 +72,44 @@ def organization_create(request, access):
     access.require(access.can_manage_people)
     form = OrganizationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        organization = run_service(form, services.organization_create, actor=request.user,
-                                   area=access.area, **form.cleaned_data)
+        organization = run_service(
+            form,
+            services.organization_create,
+            actor=request.user,
+            area=access.area,
+            **form.cleaned_data,
+        )
         if organization:
-            messages.success(request, _("The organization %(name)s was added.")
-                             % {"name": organization})
-            return redirect("people:organization", area_slug=access.area.slug,
-                            pk=organization.pk)
-    return render(request, "people/organization_form.html", {
-        "access": access, "area": access.area, "form": form,
-    })
+            messages.success(
+                request, _("The organization %(name)s was added.") % {"name": organization}
+            )
+            return redirect("people:organization", area_slug=access.area.slug, pk=organization.pk)
+    return render(
+        request,
+        "people/organization_form.html",
+        {
+            "access": access,
+            "area": access.area,
+            "form": form,
+        },
+    )
 
 
 @area_view
 def organization_detail(request, access, pk):
     organization = get_organization_for_user(access, pk)
-    memberships = (organization.memberships.select_related("person", "body")
-                   .order_by("-start_on"))
-    return render(request, "people/organization_detail.html", {
-        "access": access, "area": access.area, "organization": organization,
-        "memberships": memberships, "today": timezone.localdate(),
-    })
+    memberships = organization.memberships.select_related("person", "body").order_by("-start_on")
+    return render(
+        request,
+        "people/organization_detail.html",
+        {
+            "access": access,
+            "area": access.area,
+            "organization": organization,
+            "memberships": memberships,
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @area_view
@@ -86,27 +118,46 @@ def organization_edit(request, access, pk):
     form = OrganizationForm(request.POST or None, instance=organization)
     if request.method == "POST" and form.is_valid():
         organization.refresh_from_db()
-        if run_service(form, services.organization_update, actor=request.user,
-                       organization=organization, **form.cleaned_data):
+        if run_service(
+            form,
+            services.organization_update,
+            actor=request.user,
+            organization=organization,
+            **form.cleaned_data,
+        ):
             messages.success(request, _("The changes were saved."))
             return redirect("people:organization", area_slug=access.area.slug, pk=pk)
-    return render(request, "people/organization_form.html", {
-        "access": access, "area": access.area, "form": form, "organization": organization,
-    })
+    return render(
+        request,
+        "people/organization_form.html",
+        {
+            "access": access,
+            "area": access.area,
+            "form": form,
+            "organization": organization,
+        },
+    )
 
 
 # Persons ---------------------------------------------------------------------------------
+
 
 @area_view
 def person_list(request, access):
     access.require(access.is_coordinator)
     query = request.GET.get("q", "").strip()
     persons = selectors.persons_in_area(access.area, query=query)
-    return render(request, "people/person_list.html", {
-        "access": access, "area": access.area, "page": _page(request, persons),
-        "query": query,
-        "active_count": selectors.active_person_count(access.area, on=timezone.localdate()),
-    })
+    return render(
+        request,
+        "people/person_list.html",
+        {
+            "access": access,
+            "area": access.area,
+            "page": _page(request, persons),
+            "query": query,
+            "active_count": selectors.active_person_count(access.area, on=timezone.localdate()),
+        },
+    )
 
 
 @area_view
@@ -114,36 +165,50 @@ def person_create(request, access):
     access.require(access.can_manage_people)
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        person = run_service(form, services.person_create, actor=request.user,
-                             area=access.area, **form.cleaned_data)
+        person = run_service(
+            form, services.person_create, actor=request.user, area=access.area, **form.cleaned_data
+        )
         if person:
             messages.success(request, _("%(name)s was added.") % {"name": person})
             next_body = request.GET.get("organ")
             if next_body and next_body.isdigit():
-                return redirect(f"{_membership_add_url(access, int(next_body))}"
-                                f"?osoba={person.pk}")
+                return redirect(f"{_membership_add_url(access, int(next_body))}?osoba={person.pk}")
             if access.is_coordinator:
                 return redirect("people:person", area_slug=access.area.slug, pk=person.pk)
             return redirect("staff:dashboard", area_slug=access.area.slug)
-    return render(request, "people/person_form.html", {
-        "access": access, "area": access.area, "form": form,
-    })
+    return render(
+        request,
+        "people/person_form.html",
+        {
+            "access": access,
+            "area": access.area,
+            "form": form,
+        },
+    )
 
 
 def _membership_add_url(access, body_pk: int) -> str:
-    return reverse("people:membership_add", kwargs={"area_slug": access.area.slug,
-                                                    "body_pk": body_pk})
+    return reverse(
+        "people:membership_add", kwargs={"area_slug": access.area.slug, "body_pk": body_pk}
+    )
 
 
 @area_view
 def person_detail(request, access, pk):
     person = get_person_for_user(access, pk)
-    return render(request, "people/person_detail.html", {
-        "access": access, "area": access.area, "person": person,
-        "memberships": person.memberships.select_related("body", "organization")
-        .order_by("-start_on"),
-        "today": timezone.localdate(),
-    })
+    return render(
+        request,
+        "people/person_detail.html",
+        {
+            "access": access,
+            "area": access.area,
+            "person": person,
+            "memberships": person.memberships.select_related("body", "organization").order_by(
+                "-start_on"
+            ),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @area_view
@@ -152,16 +217,25 @@ def person_edit(request, access, pk):
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         person.refresh_from_db()
-        if run_service(form, services.person_update, actor=request.user, person=person,
-                       **form.cleaned_data):
+        if run_service(
+            form, services.person_update, actor=request.user, person=person, **form.cleaned_data
+        ):
             messages.success(request, _("The changes were saved."))
             return redirect("people:person", area_slug=access.area.slug, pk=pk)
-    return render(request, "people/person_form.html", {
-        "access": access, "area": access.area, "form": form, "person": person,
-    })
+    return render(
+        request,
+        "people/person_form.html",
+        {
+            "access": access,
+            "area": access.area,
+            "form": form,
+            "person": person,
+        },
+    )
 
 
 # Memberships -----------------------------------------------------------------------------
+
 
 @area_view
 def membership_add(request, access, body_pk):
@@ -172,15 +246,26 @@ def membership_add(request, access, body_pk):
         initial["person"] = int(person_pk)
     form = MembershipForm(request.POST or None, area=access.area, initial=initial)
     if request.method == "POST" and form.is_valid():
-        membership = run_service(form, services.membership_create, actor=request.user,
-                                 body=body, **form.cleaned_data)
+        membership = run_service(
+            form, services.membership_create, actor=request.user, body=body, **form.cleaned_data
+        )
         if membership:
-            messages.success(request, _("%(person)s is now a member of %(body)s.")
-                             % {"person": membership.person, "body": body})
+            messages.success(
+                request,
+                _("%(person)s is now a member of %(body)s.")
+                % {"person": membership.person, "body": body},
+            )
             return redirect("structure:body", area_slug=access.area.slug, pk=body.pk)
-    return render(request, "people/membership_form.html", {
-        "access": access, "area": access.area, "form": form, "body": body,
-    })
+    return render(
+        request,
+        "people/membership_form.html",
+        {
+            "access": access,
+            "area": access.area,
+            "form": form,
+            "body": body,
+        },
+    )
 
 
 @area_view
@@ -189,32 +274,55 @@ def membership_edit(request, access, pk):
     form = MembershipForm(request.POST or None, instance=membership, area=access.area)
     if request.method == "POST" and form.is_valid():
         membership.refresh_from_db()
-        if run_service(form, services.membership_update, actor=request.user,
-                       membership=membership, **form.cleaned_data):
+        if run_service(
+            form,
+            services.membership_update,
+            actor=request.user,
+            membership=membership,
+            **form.cleaned_data,
+        ):
             messages.success(request, _("The changes were saved."))
-            return redirect("structure:body", area_slug=access.area.slug,
-                            pk=membership.body_id)
-    return render(request, "people/membership_form.html", {
-        "access": access, "area": access.area, "form": form, "body": membership.body,
-        "membership": membership,
-    })
+            return redirect("structure:body", area_slug=access.area.slug, pk=membership.body_id)
+    return render(
+        request,
+        "people/membership_form.html",
+        {
+            "access": access,
+            "area": access.area,
+            "form": form,
+            "body": membership.body,
+            "membership": membership,
+        },
+    )
 
 
 @area_view
 def membership_end(request, access, pk):
     membership = get_membership_for_user(access, pk, write=True)
-    form = MembershipEndForm(request.POST or None,
-                             initial={"end_on": membership.end_on or timezone.localdate()})
+    form = MembershipEndForm(
+        request.POST or None, initial={"end_on": membership.end_on or timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
-        if run_service(form, services.membership_end, actor=request.user,
-                       membership=membership, end_on=form.cleaned_data["end_on"]):
+        if run_service(
+            form,
+            services.membership_end,
+            actor=request.user,
+            membership=membership,
+            end_on=form.cleaned_data["end_on"],
+        ):
             messages.success(request, _("The membership was ended."))
-            return redirect("structure:body", area_slug=access.area.slug,
-                            pk=membership.body_id)
+            return redirect("structure:body", area_slug=access.area.slug, pk=membership.body_id)
         membership.refresh_from_db()
-    return render(request, "people/membership_end.html", {
-        "access": access, "area": access.area, "form": form, "membership": membership,
-    })
+    return render(
+        request,
+        "people/membership_end.html",
+        {
+            "access": access,
+            "area": access.area,
+            "form": form,
+            "membership": membership,
+        },
+    )
 
 
 @require_POST
@@ -229,26 +337,49 @@ def membership_delete(request, access, pk):
 
 # Leader elections ------------------------------------------------------------------------
 
+
 @area_view
 def election_create(request, access, body_pk):
     body = get_body_for_user(access, body_pk, write=True)
-    form = LeaderElectionForm(request.POST or None, body=body,
-                              initial={"held_on": timezone.localdate()})
+    form = LeaderElectionForm(
+        request.POST or None, body=body, initial={"held_on": timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         election = run_service(
-            form, services.leader_election_record, actor=request.user, body=body,
-            held_on=data["held_on"], elected=data["elected"], voters=data["voters"],
-            coordinator_voted=data["coordinator_voted"], votes_for=data["votes_for"],
-            votes_against=data["votes_against"], votes_abstained=data["votes_abstained"],
-            organization=data["organization"], triad_side=data["triad_side"] or None,
-            note=data["note"])
+            form,
+            services.leader_election_record,
+            actor=request.user,
+            body=body,
+            held_on=data["held_on"],
+            elected=data["elected"],
+            voters=data["voters"],
+            coordinator_voted=data["coordinator_voted"],
+            votes_for=data["votes_for"],
+            votes_against=data["votes_against"],
+            votes_abstained=data["votes_abstained"],
+            organization=data["organization"],
+            triad_side=data["triad_side"] or None,
+            note=data["note"],
+        )
         if election:
-            messages.success(request, _("%(person)s leads %(body)s from %(date)s.") % {
-                "person": election.elected, "body": body,
-                "date": date_format(election.held_on, "SHORT_DATE_FORMAT")})
+            messages.success(
+                request,
+                _("%(person)s leads %(body)s from %(date)s.")
+                % {
+                    "person": election.elected,
+                    "body": body,
+                    "date": date_format(election.held_on, "SHORT_DATE_FORMAT"),
+                },
+            )
             return redirect("structure:body", area_slug=access.area.slug, pk=body.pk)
-    return render(request, "people/election_form.html", {
-        "access": access, "area": access.area, "form": form, "body": body,
-    })
-
+    return render(
+        request,
+        "people/election_form.html",
+        {
+            "access": access,
+            "area": access.area,
+            "form": form,
+            "body": body,
+        },
+    )

@@ -20,10 +20,16 @@ def area_home(request, area_slug):
     area = get_object_or_404(Area, slug=area_slug)
     today = timezone.localdate()
     structure = structure_selectors.structure_on(area, today)
-    return render(request, "portal/area.html", {
-        "area": area, "today": today, "structure": structure,
-        "active_persons": people_selectors.active_person_count(area, on=today),
-    })
+    return render(
+        request,
+        "portal/area.html",
+        {
+            "area": area,
+            "today": today,
+            "structure": structure,
+            "active_persons": people_selectors.active_person_count(area, on=today),
+        },
+    )
 
 
 def structure(request, area_slug):
@@ -32,12 +38,19 @@ def structure(request, area_slug):
     today = timezone.localdate()
     on, _year = date_form.on_and_year(today)
     on = on or today
-    return render(request, "portal/structure.html", {
-        "area": area, "on": on, "today": today, "date_form": date_form,
-        "structure": structure_selectors.structure_on(area, on),
-        "changes": structure_selectors.structure_history(area),
-        "active_persons": people_selectors.active_person_count(area, on=on),
-    })
+    return render(
+        request,
+        "portal/structure.html",
+        {
+            "area": area,
+            "on": on,
+            "today": today,
+            "date_form": date_form,
+            "structure": structure_selectors.structure_on(area, on),
+            "changes": structure_selectors.structure_history(area),
+            "active_persons": people_selectors.active_person_count(area, on=on),
+        },
+    )
 
 
 def body(request, area_slug, body_slug):
@@ -50,11 +63,18 @@ def body(request, area_slug, body_slug):
     if year is None or year not in years:
         year = years[0] if years else today.year
     memberships = people_selectors.roster(body, year=year)
-    return render(request, "portal/body.html", {
-        "area": area, "body": body, "year": year, "years": years,
-        "members": public_members(memberships),
-        "balance": people_selectors.triad_balance(memberships),
-        "relations": structure_selectors.relations_of(body),
-        "ended_by": body.ended_by_changes.prefetch_related("successors"),
-        "started_by": body.started_by_changes.prefetch_related("predecessors"),
-    })
+    return render(
+        request,
+        "portal/body.html",
+        {
+            "area": area,
+            "body": body,
+            "year": year,
+            "years": years,
+            "members": public_members(memberships),
+            "balance": people_selectors.triad_balance(memberships),
+            "relations": structure_selectors.relations_of(body),
+            "ended_by": body.ended_by_changes.prefetch_related("successors"),
+            "started_by": body.started_by_changes.prefetch_related("predecessors"),
+        },
+    )

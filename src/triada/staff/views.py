@@ -26,31 +26,40 @@ def home(request):
 def dashboard(request, access):
     today = timezone.localdate()
     groups = list(Body.objects.filter(area=access.area).active_on(today).planning_groups())
-    memberships = (Membership.objects.active_on(today).with_people()
-                   .filter(body__in=groups))
+    memberships = Membership.objects.active_on(today).with_people().filter(body__in=groups)
     by_body: dict[int, list[Membership]] = {g.pk: [] for g in groups}
     for membership in memberships:
         by_body[membership.body_id].append(membership)
     rows = []
     for group in groups:
         members = by_body[group.pk]
-        rows.append({
-            "body": group,
-            "leaders": [m for m in members if m.function == Membership.Function.LEADER],
-            "member_count": len({m.person_id for m in members
-                                 if m.function != Membership.Function.GUEST}),
-            "balance": people_selectors.triad_balance(members),
-            "mine": group.pk in access.member_body_ids,
-        })
+        rows.append(
+            {
+                "body": group,
+                "leaders": [m for m in members if m.function == Membership.Function.LEADER],
+                "member_count": len(
+                    {m.person_id for m in members if m.function != Membership.Function.GUEST}
+                ),
+                "balance": people_selectors.triad_balance(members),
+                "mine": group.pk in access.member_body_ids,
+            }
+        )
     recent = []
     if access.is_coordinator:
         recent = audit_selectors.describe(audit_selectors.audit_log(access.area)[:8])
-    return render(request, "staff/dashboard.html", {
-        "access": access, "area": access.area, "today": today, "rows": rows,
-        "active_persons": people_selectors.active_person_count(access.area, on=today),
-        "organization_count": Organization.objects.filter(area=access.area).count(),
-        "recent": recent,
-    })
+    return render(
+        request,
+        "staff/dashboard.html",
+        {
+            "access": access,
+            "area": access.area,
+            "today": today,
+            "rows": rows,
+            "active_persons": people_selectors.active_person_count(access.area, on=today),
+            "organization_count": Organization.objects.filter(area=access.area).count(),
+            "recent": recent,
+        },
+    )
 
 
 @area_view
@@ -59,9 +68,15 @@ def audit_log(request, access):
     object_type = request.GET.get("typ", "")
     entries = audit_selectors.audit_log(access.area, object_type=object_type)
     page = Paginator(entries, 50).get_page(request.GET.get("strana"))
-    return render(request, "staff/audit_log.html", {
-        "access": access, "area": access.area, "page": page,
-        "entries": audit_selectors.describe(page.object_list),
-        "object_types": audit_selectors.object_types(access.area),
-        "object_type": object_type,
-    })
+    return render(
+        request,
+        "staff/audit_log.html",
+        {
+            "access": access,
+            "area": access.area,
+            "page": page,
+            "entries": audit_selectors.describe(page.object_list),
+            "object_types": audit_selectors.object_types(access.area),
+            "object_type": object_type,
+        },
+    )

@@ -42,13 +42,20 @@ class Body(models.Model):
 
     # The groups that do the planning work and have rosters, leaders and duties.
     GROUP_KINDS = (
-        Kind.STEERING_GROUP, Kind.WORKING_GROUP, Kind.DISCUSSION_FORUM, Kind.EXPERT_PLATFORM,
+        Kind.STEERING_GROUP,
+        Kind.WORKING_GROUP,
+        Kind.DISCUSSION_FORUM,
+        Kind.EXPERT_PLATFORM,
     )
     # Working groups and forums meet at least four times a year (the seed towns' rules).
     DEFAULT_MIN_MEETINGS = {Kind.WORKING_GROUP: 4, Kind.DISCUSSION_FORUM: 4}
 
-    area = models.ForeignKey("areas.Area", on_delete=models.CASCADE, related_name="bodies",
-                             verbose_name=_("planning area"))
+    area = models.ForeignKey(
+        "areas.Area",
+        on_delete=models.CASCADE,
+        related_name="bodies",
+        verbose_name=_("planning area"),
+    )
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("address in URLs"), max_length=80)
     short_name = models.CharField(_("abbreviation"), max_length=30, blank=True)
@@ -56,12 +63,14 @@ class Body(models.Model):
     description = models.TextField(_("description and tasks"), blank=True)
     target_groups = models.TextField(_("target groups and support areas"), blank=True)
     min_meetings_per_year = models.PositiveSmallIntegerField(
-        _("minimum meetings a year"), default=0,
+        _("minimum meetings a year"),
+        default=0,
         help_text=_("Working groups and discussion forums meet at least four times a year."),
     )
     established_on = models.DateField(_("established on"), null=True, blank=True)
-    dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True,
-                                    help_text=_("The last day the body existed."))
+    dissolved_on = models.DateField(
+        _("dissolved on"), null=True, blank=True, help_text=_("The last day the body existed.")
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -74,7 +83,8 @@ class Body(models.Model):
         verbose_name_plural = _("bodies")
         constraints = [
             models.CheckConstraint(
-                condition=Q(dissolved_on__isnull=True) | Q(established_on__isnull=True)
+                condition=Q(dissolved_on__isnull=True)
+                | Q(established_on__isnull=True)
                 | Q(dissolved_on__gte=models.F("established_on")),
                 name="body_dissolved_after_established",
                 violation_error_message=_("A body cannot be dissolved before it was established."),
@@ -110,10 +120,15 @@ class BodyRelation(models.Model):
         REPORTS_TO = "reports_to", _("reports to")
         APPROVES_OUTPUTS_OF = "approves_outputs_of", _("approves outputs of")
 
-    source = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="outgoing_relations",
-                               verbose_name=_("body"))
-    target = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="incoming_relations",
-                               verbose_name=_("related body"))
+    source = models.ForeignKey(
+        Body, on_delete=models.CASCADE, related_name="outgoing_relations", verbose_name=_("body")
+    )
+    target = models.ForeignKey(
+        Body,
+        on_delete=models.CASCADE,
+        related_name="incoming_relations",
+        verbose_name=_("related body"),
+    )
     kind = models.CharField(_("relation"), max_length=30, choices=Kind.choices)
 
     class Meta:
@@ -121,11 +136,14 @@ class BodyRelation(models.Model):
         verbose_name = _("relation between bodies")
         verbose_name_plural = _("relations between bodies")
         constraints = [
-            models.UniqueConstraint(fields=["source", "target", "kind"],
-                                    name="bodyrelation_unique"),
-            models.CheckConstraint(condition=~Q(source=models.F("target")),
-                                   name="bodyrelation_not_self",
-                                   violation_error_message=_("A body cannot relate to itself.")),
+            models.UniqueConstraint(
+                fields=["source", "target", "kind"], name="bodyrelation_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(source=models.F("target")),
+                name="bodyrelation_not_self",
+                violation_error_message=_("A body cannot relate to itself."),
+            ),
         ]
 
     def __str__(self):
@@ -141,16 +159,23 @@ class StructureChange(models.Model):
         RENAME = "rename", _("rename")
         REVISION = "revision", _("revision of the whole structure")
 
-    area = models.ForeignKey("areas.Area", on_delete=models.CASCADE,
-                             related_name="structure_changes", verbose_name=_("planning area"))
+    area = models.ForeignKey(
+        "areas.Area",
+        on_delete=models.CASCADE,
+        related_name="structure_changes",
+        verbose_name=_("planning area"),
+    )
     kind = models.CharField(_("kind of change"), max_length=20, choices=Kind.choices)
-    effective_on = models.DateField(_("effective on"),
-                                    help_text=_("The first day of the new structure."))
+    effective_on = models.DateField(
+        _("effective on"), help_text=_("The first day of the new structure.")
+    )
     description = models.TextField(_("description"), blank=True)
-    predecessors = models.ManyToManyField(Body, related_name="ended_by_changes",
-                                          verbose_name=_("former bodies"))
-    successors = models.ManyToManyField(Body, related_name="started_by_changes",
-                                        verbose_name=_("new bodies"))
+    predecessors = models.ManyToManyField(
+        Body, related_name="ended_by_changes", verbose_name=_("former bodies")
+    )
+    successors = models.ManyToManyField(
+        Body, related_name="started_by_changes", verbose_name=_("new bodies")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

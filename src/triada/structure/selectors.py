@@ -38,7 +38,8 @@ def structure_on(area, on: datetime.date) -> StructureView:
     bodies = list(Body.objects.filter(area=area).active_on(on))
     nodes = {b.pk: StructureNode(b) for b in bodies}
     relations = BodyRelation.objects.filter(source__in=bodies, target__in=bodies).order_by(
-        "target__position", "target__name")
+        "target__position", "target__name"
+    )
     parent_of: dict[int, int] = {}
     for rel in relations:
         node = nodes[rel.source_id]
@@ -70,14 +71,17 @@ def structure_on(area, on: datetime.date) -> StructureView:
 
 def structure_history(area):
     """Dated changes of the structure with the bodies on both sides (three queries)."""
-    return (StructureChange.objects.filter(area=area)
-            .prefetch_related("predecessors", "successors"))
+    return StructureChange.objects.filter(area=area).prefetch_related("predecessors", "successors")
 
 
 def relations_of(body: Body) -> dict[str, list[Body]]:
     """The body's relations in both directions, by kind."""
-    out: dict[str, list[Body]] = {"reports_to": [], "reported_by": [], "approves": [],
-                                  "approved_by": []}
+    out: dict[str, list[Body]] = {
+        "reports_to": [],
+        "reported_by": [],
+        "approves": [],
+        "approved_by": [],
+    }
     for rel in BodyRelation.objects.filter(source=body).select_related("target"):
         key = "reports_to" if rel.kind == BodyRelation.Kind.REPORTS_TO else "approves"
         out[key].append(rel.target)

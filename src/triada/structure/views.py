@@ -1,6 +1,7 @@
 """Staff pages of the structure: bodies, their rosters and the dated changes."""
 
 from django.contrib import messages
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,9 +30,16 @@ def body_list(request, access):
         bodies = bodies.active_on(timezone.localdate())
     elif state == "dissolved":
         bodies = bodies.filter(dissolved_on__lt=timezone.localdate())
-    return render(request, "structure/body_list.html", {
-        "access": access, "area": access.area, "filters": filters, "bodies": bodies,
-    })
+    return render(
+        request,
+        "structure/body_list.html",
+        {
+            "access": access,
+            "area": access.area,
+            "filters": filters,
+            "bodies": bodies,
+        },
+    )
 
 
 @area_view
@@ -39,14 +47,21 @@ def body_create(request, access):
     access.require(access.is_coordinator)
     form = BodyForm(request.POST or None, area=access.area)
     if request.method == "POST" and form.is_valid():
-        body = run_service(form, services.body_create, actor=request.user, area=access.area,
-                           **form.cleaned_data)
+        body = run_service(
+            form, services.body_create, actor=request.user, area=access.area, **form.cleaned_data
+        )
         if body:
             messages.success(request, _("The body %(name)s was created.") % {"name": body})
             return redirect("structure:body", area_slug=access.area.slug, pk=body.pk)
-    return render(request, "structure/body_form.html", {
-        "access": access, "area": access.area, "form": form,
-    })
+    return render(
+        request,
+        "structure/body_form.html",
+        {
+            "access": access,
+            "area": access.area,
+            "form": form,
+        },
+    )
 
 
 @area_view
@@ -61,9 +76,16 @@ def body_edit(request, access, pk):
         if run_service(form, services.body_update, actor=request.user, body=body, **data):
             messages.success(request, _("The changes were saved."))
             return redirect("structure:body", area_slug=access.area.slug, pk=body.pk)
-    return render(request, "structure/body_form.html", {
-        "access": access, "area": access.area, "form": form, "body": body,
-    })
+    return render(
+        request,
+        "structure/body_form.html",
+        {
+            "access": access,
+            "area": access.area,
+            "form": form,
+            "body": body,
+        },
+    )
 
 
 @area_view
@@ -73,18 +95,29 @@ def body_detail(request, access, pk):
     date_form = DateQueryForm(request.GET or None)
     on, year = date_form.on_and_year(today)
     memberships = people_selectors.roster(body, on=on, year=year)
-    return render(request, "structure/body_detail.html", {
-        "access": access, "area": access.area, "body": body,
-        "on": on, "year": year, "today": today, "date_form": date_form,
-        "roster": memberships,
-        "balance": people_selectors.triad_balance(memberships),
-        "history": people_selectors.membership_history(body),
-        "relations": selectors.relations_of(body),
-        "elections": body.leader_elections.select_related("elected"),
-        "ended_by": body.ended_by_changes.prefetch_related("successors"),
-        "started_by": body.started_by_changes.prefetch_related("predecessors"),
-        "can_manage_members": access.can_manage_members(body),
-    })
+    return render(
+        request,
+        "structure/body_detail.html",
+        {
+            "access": access,
+            "area": access.area,
+            "body": body,
+            "on": on,
+            "year": year,
+            "today": today,
+            "date_form": date_form,
+            "roster": memberships,
+            "balance": people_selectors.triad_balance(memberships),
+            "history": people_selectors.membership_history(body),
+            "relations": selectors.relations_of(body),
+            "elections": body.leader_elections.select_related("elected").annotate(
+                voter_count=Count("voters")
+            ),
+            "ended_by": body.ended_by_changes.prefetch_related("successors"),
+            "started_by": body.started_by_changes.prefetch_related("predecessors"),
+            "can_manage_members": access.can_manage_members(body),
+        },
+    )
 
 
 @area_view
@@ -92,11 +125,17 @@ def structure_overview(request, access):
     date_form = DateQueryForm(request.GET or None)
     on, _year = date_form.on_and_year(timezone.localdate())
     on = on or timezone.localdate()
-    return render(request, "structure/structure.html", {
-        "access": access, "area": access.area, "date_form": date_form,
-        "structure": selectors.structure_on(access.area, on),
-        "changes": selectors.structure_history(access.area),
-    })
+    return render(
+        request,
+        "structure/structure.html",
+        {
+            "access": access,
+            "area": access.area,
+            "date_form": date_form,
+            "structure": selectors.structure_on(access.area, on),
+            "changes": selectors.structure_history(access.area),
+        },
+    )
 
 
 @area_view
@@ -104,11 +143,22 @@ def structure_change_create(request, access):
     access.require(access.is_coordinator)
     form = StructureChangeForm(request.POST or None, area=access.area)
     if request.method == "POST" and form.is_valid():
-        change = run_service(form, services.structure_change_record, actor=request.user,
-                             area=access.area, **form.cleaned_data)
+        change = run_service(
+            form,
+            services.structure_change_record,
+            actor=request.user,
+            area=access.area,
+            **form.cleaned_data,
+        )
         if change:
             messages.success(request, _("The structure change was recorded."))
             return redirect("structure:overview", area_slug=access.area.slug)
-    return render(request, "structure/change_form.html", {
-        "access": access, "area": access.area, "form": form,
-    })
+    return render(
+        request,
+        "structure/change_form.html",
+        {
+            "access": access,
+            "area": access.area,
+            "form": form,
+        },
+    )

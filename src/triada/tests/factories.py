@@ -26,8 +26,7 @@ def make_area(name: str = "Město", slug: str | None = None) -> Area:
 
 def make_user(username: str | None = None, **fields) -> User:
     username = username or f"user{next(_counter)}"
-    user = User.objects.create_user(username=username, password="correct horse battery",
-                                    **fields)
+    user = User.objects.create_user(username=username, password="correct horse battery", **fields)
     return user
 
 
@@ -37,18 +36,24 @@ def make_coordinator(area: Area, username: str | None = None) -> User:
     return user
 
 
-def make_body(area: Area, name: str | None = None, kind: str = Body.Kind.WORKING_GROUP,
-              **fields) -> Body:
+def make_body(
+    area: Area, name: str | None = None, kind: str = Body.Kind.WORKING_GROUP, **fields
+) -> Body:
     return structure_services.body_create(
-        actor=None, area=area, name=name or f"Pracovní skupina {next(_counter)}", kind=kind,
-        **fields)
+        actor=None,
+        area=area,
+        name=name or f"Pracovní skupina {next(_counter)}",
+        kind=kind,
+        **fields,
+    )
 
 
 def make_organization(area: Area, side: str = TriadSide.PROVIDER, **fields) -> Organization:
     n = next(_counter)
     fields.setdefault("name", f"Organizace {n}")
-    return people_services.organization_create(actor=None, area=area, usual_side=side,
-                                               ico=fields.pop("ico", valid_ico(n)), **fields)
+    return people_services.organization_create(
+        actor=None, area=area, usual_side=side, ico=fields.pop("ico", valid_ico(n)), **fields
+    )
 
 
 def make_person(area: Area, user: User | None = None, **fields) -> Person:
@@ -58,12 +63,24 @@ def make_person(area: Area, user: User | None = None, **fields) -> Person:
     return people_services.person_create(actor=None, area=area, user=user, **fields)
 
 
-def make_membership(body: Body, person: Person | None = None, *,
-                    side: str = TriadSide.PROVIDER, function: str = Membership.Function.MEMBER,
-                    start_on: datetime.date = datetime.date(2017, 1, 1),
-                    end_on: datetime.date | None = None,
-                    organization: Organization | None = None) -> Membership:
+def make_membership(
+    body: Body,
+    person: Person | None = None,
+    *,
+    side: str = TriadSide.PROVIDER,
+    function: str = Membership.Function.MEMBER,
+    start_on: datetime.date = datetime.date(2017, 1, 1),
+    end_on: datetime.date | None = None,
+    organization: Organization | None = None,
+) -> Membership:
     person = person or make_person(body.area)
     return people_services.membership_create(
-        actor=None, body=body, person=person, organization=organization, triad_side=side,
-        function=function, start_on=start_on, end_on=end_on)
+        actor=None,
+        body=body,
+        person=person,
+        organization=organization,
+        triad_side=side,
+        function=function,
+        start_on=start_on,
+        end_on=end_on,
+    )

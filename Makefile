@@ -1,0 +1,31 @@
+# The two commands of the README: `make run` and `make test`. Everything else is set up by them.
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+RUN := $(UV) run --frozen
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test setup lint bench
+.DEFAULT_GOAL := run
+
+$(UV):
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+setup: $(UV)
+	$(UV) sync --frozen --quiet
+
+## Install, create the SQLite database, load the demo data and serve it at http://$(HOST)
+run: setup
+	DJANGO_DEBUG=1 $(RUN) python manage.py migrate --no-input
+	DJANGO_DEBUG=1 $(RUN) python manage.py demo
+	DJANGO_DEBUG=1 $(RUN) python manage.py runserver $(HOST)
+
+## Run the whole test suite (on PostgreSQL when DATABASE_URL names one)
+test: setup
+	$(RUN) pytest
+
+## Lint and the checks CI runs besides the tests
+lint: setup
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+	DJANGO_DEBUG=1 $(RUN) python manage.py makemigrations --check --dry-run

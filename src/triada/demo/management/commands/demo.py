@@ -1,0 +1,32 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from triada.areas.models import Area
+from triada.demo.builder import DEMO_PASSWORD, ensure_user
+from triada.demo.towns import TOWNS
+from triada.people.models import LeaderElection, Membership
+
+
+class Command(BaseCommand):
+    help = "Load the demo areas of the seed towns (idempotent: existing areas are kept)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset", action="store_true", help="Delete the demo areas first and build them anew."
+        )
+
+    def handle(self, *args, reset: bool = False, **options):
+        ensure_user("admin", superuser=True)
+        for slug, build in TOWNS.items():
+            with transaction.atomic():
+                if reset:
+                    # Elections and memberships protect the people they name: they go first.
+                    LeaderElection.objects.filter(body__area__slug=slug).delete()
+                    Membership.objects.filter(body__area__slug=slug).delete()
+                    Area.objects.filter(slug=slug).delete()
+                if Area.objects.filter(slug=slug).exists():
+                    self.stdout.write(f"{slug}: already loaded")
+                    continue
+                area = build()
+                self.stdout.write(self.style.SUCCESS(f"{slug}: loaded {area.name}"))
+        self.stdout.write(f"Demo accounts use the password '{DEMO_PASSWORD}'.")

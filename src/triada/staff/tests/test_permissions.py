@@ -1,0 +1,177 @@
+"""The permission matrix: every staff URL × every role, from one table.
+
+A new staff URL that is missing from the table fails `test_every_staff_url_is_in_the_table`,
+so no view ships without a stated access rule."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from triada.conftest import client_for
+from triada.people.models import Membership
+from triada.structure.models import Body
+from triada.tests import factories
+
+ROLES = ["anonymous", "member", "leader", "coordinator", "other_coordinator", "superuser"]
+STAFF_NAMESPACES = {"staff", "structure", "people"}
+
+OK, LOGIN, FORBIDDEN, NOT_ALLOWED = 200, 302, 403, 405
+
+
+def row(member, leader, coordinator, other=FORBIDDEN, superuser=None, anonymous=LOGIN):
+    return {
+        "anonymous": anonymous,
+        "member": member,
+        "leader": leader,
+        "coordinator": coordinator,
+        "other_coordinator": other,
+        "superuser": coordinator if superuser is None else superuser,
+    }
+
+
+# (url name, object the URL names, method) → expected status per role.
+# Objects: "group" is the body where `member` and `leader` sit; "steering" is a body of the
+# same area where they do not sit.
+MATRIX = {
+    ("staff:home", None, "get"): row(LOGIN, LOGIN, LOGIN, other=LOGIN, superuser=OK),
+    ("staff:dashboard", "area", "get"): row(OK, OK, OK),
+    ("staff:audit_log", "area", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("structure:bodies", "area", "get"): row(OK, OK, OK),
+    ("structure:body_create", "area", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("structure:body", "group", "get"): row(OK, OK, OK),
+    ("structure:body", "steering", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("structure:body_edit", "group", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("structure:overview", "area", "get"): row(OK, OK, OK),
+    ("structure:change_create", "area", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("people:organizations", "area", "get"): row(FORBIDDEN, OK, OK),
+    ("people:organization_create", "area", "get"): row(FORBIDDEN, OK, OK),
+    ("people:organization", "organization", "get"): row(FORBIDDEN, OK, OK),
+    ("people:organization_edit", "organization", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("people:persons", "area", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("people:person_create", "area", "get"): row(FORBIDDEN, OK, OK),
+    ("people:person", "person", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("people:person_edit", "person", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("people:membership_add", "group_roster", "get"): row(FORBIDDEN, OK, OK),
+    ("people:membership_add", "steering_roster", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("people:election_create", "group_roster", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("people:membership_edit", "membership", "get"): row(FORBIDDEN, OK, OK),
+    ("people:membership_end", "membership", "get"): row(FORBIDDEN, OK, OK),
+    ("people:membership_delete", "membership", "get"): row(
+        NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, other=NOT_ALLOWED, anonymous=NOT_ALLOWED
+    ),
+    ("people:membership_delete", "membership", "post"): row(FORBIDDEN, LOGIN, LOGIN),
+}
+
+
+@pytest.fixture
+def world(area, group, member, leader, coordinator, other_coordinator):
+    steering = factories.make_body(area, "Řídící skupina", kind=Body.Kind.STEERING_GROUP)
+    organization = factories.make_organization(area)
+    person = factories.make_person(area)
+    membership = factories.make_membership(group, person, organization=organization)
+    factories.make_membership(steering, side="commissioner")
+    superuser = factories.make_user("root", is_superuser=True, is_staff=True)
+    users = {
+        "anonymous": None,
+        "member": member,
+        "leader": leader,
+        "coordinator": coordinator,
+        "other_coordinator": other_coordinator,
+        "superuser": superuser,
+    }
+    slug = area.slug
+    kwargs = {
+        None: {},
+        "area": {"area_slug": slug},
+        "group": {"area_slug": slug, "pk": group.pk},
+        "steering": {"area_slug": slug, "pk": steering.pk},
+        "group_roster": {"area_slug": slug, "body_pk": group.pk},
+        "steering_roster": {"area_slug": slug, "body_pk": steering.pk},
+        "organization": {"area_slug": slug, "pk": organization.pk},
+        "person": {"area_slug": slug, "pk": person.pk},
+        "membership": {"area_slug": slug, "pk": membership.pk},
+    }
+    return users, kwargs, membership
+
+
+def _staff_url_names() -> set[str]:
+    names = set()
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif isinstance(pattern, URLPattern) and namespace in STAFF_NAMESPACES:
+                names.add(f"{namespace}:{pattern.name}")
+
+    walk(get_resolver().url_patterns, None)
+    return names
+
+
+def test_every_staff_url_is_in_the_table():
+    assert _staff_url_names() == {name for name, _obj, _method in MATRIX}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_matrix(world, role):
+    users, kwargs, membership = world
+    client = client_for(users[role])
+    failures = []
+    for (name, obj, method), expected in MATRIX.items():
+        url = reverse(name, kwargs=kwargs[obj])
+        response = getattr(client, method)(url)
+        if response.status_code != expected[role]:
+            failures.append(
+                f"{method.upper()} {url}: {response.status_code}, expected {expected[role]}"
+            )
+    assert not failures, "\n".join(failures)
+    # The only writing request in the table (a coordinator's delete) ran last, if at all.
+    still_there = Membership.objects.filter(pk=membership.pk).exists()
+    assert still_there == (role not in ("leader", "coordinator", "superuser"))
+
+
+def test_objects_of_another_area_are_not_found(coordinator_client, area, other_area):
+    foreign_body = factories.make_body(other_area)
+    foreign_person = factories.make_person(other_area)
+    foreign_org = factories.make_organization(other_area)
+    foreign_membership = factories.make_membership(foreign_body, foreign_person)
+    slug = area.slug
+    urls = [
+        reverse("structure:body", kwargs={"area_slug": slug, "pk": foreign_body.pk}),
+        reverse("structure:body_edit", kwargs={"area_slug": slug, "pk": foreign_body.pk}),
+        reverse("people:person", kwargs={"area_slug": slug, "pk": foreign_person.pk}),
+        reverse("people:organization_edit", kwargs={"area_slug": slug, "pk": foreign_org.pk}),
+        reverse("people:membership_add", kwargs={"area_slug": slug, "body_pk": foreign_body.pk}),
+        reverse("people:membership_edit", kwargs={"area_slug": slug, "pk": foreign_membership.pk}),
+    ]
+    for url in urls:
+        assert coordinator_client.get(url).status_code == 404, url
+        assert coordinator_client.post(url, {"name": "x"}).status_code == 404, url
+    assert Membership.objects.filter(pk=foreign_membership.pk).exists()
+
+
+def test_a_foreign_person_in_a_form_is_refused(coordinator_client, area, group, other_area):
+    foreign_person = factories.make_person(other_area)
+    url = reverse("people:membership_add", kwargs={"area_slug": area.slug, "body_pk": group.pk})
+    response = coordinator_client.post(
+        url,
+        {
+            "person": foreign_person.pk,
+            "triad_side": "provider",
+            "function": "member",
+            "start_on": "2020-01-01",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["person"]
+    assert not Membership.objects.filter(person=foreign_person).exists()
+
+
+def test_access_follows_the_roster(client, group, member):
+    """A member whose membership ends loses access to the group's internal pages at once."""
+    client.force_login(member)
+    url = reverse("structure:body", kwargs={"area_slug": group.area.slug, "pk": group.pk})
+    assert client.get(url).status_code == 200
+    membership = member.person.memberships.get()
+    membership.end_on = membership.start_on
+    membership.save()
+    assert client.get(url).status_code == 403
