@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Max, Min
 
+from triada.collation import czech_sort_key
 from triada.people.models import Membership
 
 
@@ -20,6 +21,17 @@ class PublicMember:
     end_on: datetime.date | None
 
 
+def _public_order(membership: Membership) -> tuple:
+    """Leaders first; within a function the named members alphabetically, then the unnamed
+    ones by organization, so that their order says nothing about their hidden names."""
+    person = membership.person
+    if person.public_consent:
+        label = f"{person.last_name} {person.first_name}"
+    else:
+        label = membership.organization.name if membership.organization else ""
+    return membership.function_rank, not person.public_consent, czech_sort_key(label)
+
+
 def public_members(memberships) -> list[PublicMember]:
     return [
         PublicMember(
@@ -31,7 +43,7 @@ def public_members(memberships) -> list[PublicMember]:
             start_on=m.start_on,
             end_on=m.end_on,
         )
-        for m in memberships
+        for m in sorted(memberships, key=_public_order)
     ]
 
 

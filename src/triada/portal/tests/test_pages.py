@@ -137,3 +137,15 @@ def test_unknown_area_and_body_are_404(client, area):
 def test_bad_date_falls_back_to_today(client, seniors_group):
     response = client.get(f"/{seniors_group.area.slug}/struktura/?datum=31.02.2019&rok=x")
     assert response.status_code == 200
+
+
+def test_unnamed_members_are_not_ordered_by_their_hidden_names(client, area):
+    group = factories.make_body(area, "Rodina", established_on=datetime.date(2015, 1, 1))
+    org_a = factories.make_organization(area, name="Alfa, z. s.")
+    org_z = factories.make_organization(area, name="Zeta, z. s.")
+    # Hidden surnames in the opposite order to their organizations.
+    for last_name, org in [("Zátopková", org_a), ("Adámková", org_z)]:
+        person = factories.make_person(area, last_name=last_name, public_consent=False)
+        factories.make_membership(group, person, organization=org)
+    html = client.get(f"/{area.slug}/organy/{group.slug}/?rok=2019").content.decode()
+    assert html.index("Alfa, z. s.") < html.index("Zeta, z. s.")
