@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .validators import validate_ico
@@ -253,7 +254,7 @@ class LeaderElection(models.Model):
         verbose_name_plural = _("leader elections")
 
     def __str__(self):
-        return f"{self.body}: {self.elected} ({self.held_on:%d.%m.%Y})"
+        return f"{self.body}: {self.elected} ({date_format(self.held_on, 'SHORT_DATE_FORMAT')})"
 
     @property
     def votes_cast(self) -> int:

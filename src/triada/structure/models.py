@@ -3,6 +3,7 @@ import datetime
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -184,4 +185,4 @@ class StructureChange(models.Model):
         verbose_name_plural = _("structure changes")
 
     def __str__(self):
-        return f"{self.get_kind_display()} ({self.effective_on:%d.%m.%Y})"
+        return f"{self.get_kind_display()} ({date_format(self.effective_on, 'SHORT_DATE_FORMAT')})"
