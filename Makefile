@@ -4,7 +4,7 @@ UV := .tools/bin/uv
 RUN := $(UV) run --frozen
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup lint bench
+.PHONY: run test setup lint messages
 .DEFAULT_GOAL := run
 
 $(UV):
@@ -29,3 +29,9 @@ lint: setup
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
 	DJANGO_DEBUG=1 $(RUN) python manage.py makemigrations --check --dry-run
+
+## Extract the translatable strings into the catalogues and compile them (needs gettext)
+messages: setup
+	cd src/triada && DJANGO_DEBUG=1 ../../$(RUN) python ../../manage.py makemessages -l cs -l en \
+		--ignore "tests/*" --ignore "*/tests/*" --no-location -v0
+	DJANGO_DEBUG=1 $(RUN) python manage.py compilemessages --ignore=.venv -v0

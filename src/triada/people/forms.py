@@ -78,3 +78,8 @@ class LeaderElectionForm(forms.ModelForm):
         self.fields["elected"].queryset = Person.objects.filter(area=body.area)
         self.fields["voters"].queryset = Person.objects.filter(memberships__body=body).distinct()
         self.fields["organization"].queryset = Organization.objects.filter(area=body.area)
+
+
+class AccountForm(forms.Form):
+    username = forms.CharField(label=_("User name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail for the link to set a password"))

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from triada.accounts.models import User
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
 
@@ -285,3 +286,34 @@ def leader_election_record(
         % {"for": votes_for, "against": votes_against, "abstained": votes_abstained},
     )
     return election
+
+
+@transaction.atomic
+def person_account_create(*, actor, person: Person, username: str, email: str):
+    """Give a person a sign-in account; the person sets the password from an e-mailed link.
+
+    Roles follow from the person's memberships, so the account needs nothing else."""
+    if person.user_id:
+        raise ValidationError(
+            {"username": _("%(person)s already has an account.") % {"person": person}}
+        )
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": _("This user name is taken; choose another.")})
+    user = User(
+        username=username, email=email, first_name=person.first_name, last_name=person.last_name
+    )
+    user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    before = snapshot(person)
+    person.user = user
+    person.save(update_fields=["user", "updated_at"])
+    audit_record(
+        actor=actor,
+        area=person.area,
+        action=AuditEntry.Action.UPDATE,
+        instance=person,
+        before=before,
+        summary=_("sign-in account created"),
+    )
+    return user

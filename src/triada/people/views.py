@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from triada.accounts.emails import send_password_set_link
 from triada.staff.decorators import area_view
 from triada.staff.forms import run_service
 from triada.structure.access import get_body_for_roster_change, get_body_for_user
@@ -17,6 +18,7 @@ from triada.structure.access import get_body_for_roster_change, get_body_for_use
 from . import selectors, services
 from .access import get_membership_for_user, get_organization_for_user, get_person_for_user
 from .forms import (
+    AccountForm,
     LeaderElectionForm,
     MembershipEndForm,
     MembershipForm,
@@ -225,6 +227,41 @@ def person_edit(request, access, pk):
     return render(
         request,
         "people/person_form.html",
+        {
+            "access": access,
+            "area": access.area,
+            "form": form,
+            "person": person,
+        },
+    )
+
+
+@area_view
+def person_account(request, access, pk):
+    person = get_person_for_user(access, pk, write=True)
+    form = AccountForm(request.POST or None, initial={"email": person.email})
+    if request.method == "POST" and form.is_valid():
+        user = run_service(
+            form,
+            services.person_account_create,
+            actor=request.user,
+            person=person,
+            **form.cleaned_data,
+        )
+        if user:
+            send_password_set_link(request, user)
+            messages.success(
+                request,
+                _(
+                    "The account %(username)s was created and a link to "
+                    "set the password was sent to %(email)s."
+                )
+                % {"username": user.username, "email": user.email},
+            )
+            return redirect("people:person", area_slug=access.area.slug, pk=pk)
+    return render(
+        request,
+        "people/person_account.html",
         {
             "access": access,
             "area": access.area,

@@ -50,6 +50,7 @@ MATRIX = {
     ("people:person_create", "area", "get"): row(FORBIDDEN, OK, OK),
     ("people:person", "person", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     ("people:person_edit", "person", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("people:person_account", "person", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     ("people:membership_add", "group_roster", "get"): row(FORBIDDEN, OK, OK),
     ("people:membership_add", "steering_roster", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     ("people:election_create", "group_roster", "get"): row(FORBIDDEN, FORBIDDEN, OK),
