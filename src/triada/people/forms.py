@@ -7,6 +7,14 @@ from .models import LeaderElection, Membership, Organization, Person, TriadSide
 
 
 class OrganizationForm(forms.ModelForm):
+    # Longer than 8 so that "002 97 534" as people write it reaches clean_ico.
+    ico = forms.CharField(
+        label=_("IČO"),
+        max_length=20,
+        required=False,
+        help_text=_("Company identification number, 8 digits."),
+    )
+
     class Meta:
         model = Organization
         fields = ["name", "ico", "usual_side", "address", "email", "phone", "website"]
@@ -39,6 +47,19 @@ class MembershipForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.filter(area=area)
         self.fields["organization"].queryset = Organization.objects.filter(area=area)
+        self.fields["triad_side"].required = False
+        self.fields["triad_side"].help_text = _(
+            "Leave empty to take the side the organization usually stands for."
+        )
+
+    def clean(self):
+        data = super().clean()
+        organization = data.get("organization")
+        if not data.get("triad_side") and organization and organization.usual_side:
+            data["triad_side"] = organization.usual_side
+        if not data.get("triad_side") and "triad_side" not in self.errors:
+            self.add_error("triad_side", _("Choose the side of the triad the member stands for."))
+        return data
 
 
 class MembershipEndForm(forms.Form):
