@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "triada.areas",
     "triada.structure",
     "triada.people",
+    "triada.meetings",
     "triada.audit",
     "triada.staff",
     "triada.portal",

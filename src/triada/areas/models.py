@@ -32,6 +32,11 @@ class Area(models.Model):
     description = models.TextField(_("description"), blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    notice_days = models.PositiveSmallIntegerField(
+        _("notice of a meeting in days"),
+        default=7,
+        help_text=_("An invitation sent later than this before a meeting is flagged as late."),
+    )
 
     class Meta:
         ordering = ["name"]

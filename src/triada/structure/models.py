@@ -1,5 +1,6 @@
 import datetime
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -67,6 +68,15 @@ class Body(models.Model):
         _("minimum meetings a year"),
         default=0,
         help_text=_("Working groups and discussion forums meet at least four times a year."),
+    )
+    quorum_percent = models.PositiveSmallIntegerField(
+        _("quorum in per cent of members"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "The meeting has a quorum when more than this share of the members is "
+            "present (50 = more than half)."
+        ),
     )
     established_on = models.DateField(_("established on"), null=True, blank=True)
     dissolved_on = models.DateField(

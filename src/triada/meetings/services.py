@@ -1,0 +1,223 @@
+"""Writes to meetings: planning, agenda, guests, attendance and invitations."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from triada.audit.models import AuditEntry
+from triada.audit.services import audit_record, snapshot
+from triada.people.models import Person
+
+from .calendar import meetings_calendar
+from .models import AgendaItem, Attendance, Guest, Meeting
+from .selectors import invited_memberships
+
+MEETING_FIELDS = ("title", "starts_at", "ends_at", "place", "online_url", "status", "note")
+
+
+def _check_meeting(meeting: Meeting) -> None:
+    if meeting.ends_at and meeting.starts_at and meeting.ends_at < meeting.starts_at:
+        raise ValidationError({"ends_at": _("A meeting cannot end before it starts.")})
+    meeting.full_clean()
+    if not meeting.body.is_active_on(meeting.date):
+        raise ValidationError({"starts_at": _("The body does not exist on that day.")})
+
+
+@transaction.atomic
+def meeting_create(*, actor, body, agenda: tuple[str, ...] = (), **fields) -> Meeting:
+    meeting = Meeting(body=body, **fields)
+    _check_meeting(meeting)
+    meeting.save()
+    for position, title in enumerate(agenda, start=1):
+        AgendaItem.objects.create(meeting=meeting, position=position, title=title)
+    audit_record(actor=actor, area=body.area, action=AuditEntry.Action.CREATE, instance=meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(*, actor, meeting: Meeting, **fields) -> Meeting:
+    before = snapshot(meeting)
+    for name, value in fields.items():
+        if name not in MEETING_FIELDS:
+            raise TypeError(name)
+        setattr(meeting, name, value)
+    _check_meeting(meeting)
+    meeting.save()
+    audit_record(
+        actor=actor,
+        area=meeting.body.area,
+        action=AuditEntry.Action.UPDATE,
+        instance=meeting,
+        before=before,
+    )
+    return meeting
+
+
+@transaction.atomic
+def agenda_save(*, actor, meeting: Meeting, items: list[dict]) -> None:
+    """Replace the agenda with `items` (title, proposer, description) in their order."""
+    titles_before = [item.title for item in meeting.agenda_items.all()]
+    meeting.agenda_items.all().delete()
+    for position, item in enumerate(items, start=1):
+        agenda_item = AgendaItem(meeting=meeting, position=position, **item)
+        agenda_item.full_clean()
+        agenda_item.save()
+    titles_after = [item["title"] for item in items]
+    if titles_before != titles_after:
+        audit_record(
+            actor=actor,
+            area=meeting.body.area,
+            action=AuditEntry.Action.UPDATE,
+            instance=meeting,
+            summary=_("agenda: %(items)s") % {"items": "; ".join(titles_after)},
+        )
+
+
+@transaction.atomic
+def guest_add(*, actor, meeting: Meeting, **fields) -> Guest:
+    guest = Guest(meeting=meeting, **fields)
+    guest.full_clean()
+    guest.save()
+    audit_record(
+        actor=actor, area=meeting.body.area, action=AuditEntry.Action.CREATE, instance=guest
+    )
+    return guest
+
+
+@transaction.atomic
+def guest_remove(*, actor, guest: Guest) -> None:
+    audit_record(
+        actor=actor,
+        area=guest.meeting.body.area,
+        action=AuditEntry.Action.DELETE,
+        instance=guest,
+        before=snapshot(guest),
+    )
+    guest.delete()
+
+
+@transaction.atomic
+def attendance_record(
+    *, actor, meeting: Meeting, entries: dict[int, tuple[str, Person | None]]
+) -> None:
+    """Record the attendance list: membership id → (status, substitute or None).
+
+    A substitute represents the member's organization and votes in his or her place."""
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise ValidationError(_("The meeting was cancelled; it has no attendance."))
+    if meeting.starts_at > timezone.now():
+        raise ValidationError(_("Attendance can be recorded once the meeting has started."))
+    invited = {m.pk: m for m in invited_memberships(meeting)}
+    already = {a.membership_id: a for a in meeting.attendance.all()}
+    errors = []
+    for membership_id, (status, substitute) in entries.items():
+        membership = invited.get(membership_id) or (
+            already[membership_id].membership if membership_id in already else None
+        )
+        if membership is None:
+            errors.append(_("Only members invited to the meeting can be on its attendance list."))
+            continue
+        if status not in Attendance.Status.values:
+            errors.append(_("Unknown attendance status."))
+            continue
+        if substitute is not None:
+            if status == Attendance.Status.PRESENT:
+                errors.append(
+                    _("%(person)s came in person and needs no substitute.")
+                    % {"person": membership.person}
+                )
+            elif membership.organization_id is None:
+                errors.append(
+                    _(
+                        "%(person)s is a member as a private person; only an "
+                        "organization sends a substitute."
+                    )
+                    % {"person": membership.person}
+                )
+            elif substitute.area_id != meeting.body.area_id:
+                errors.append(_("The substitute belongs to another planning area."))
+            elif any(m.person_id == substitute.pk for m in invited.values()):
+                errors.append(
+                    _("%(person)s is invited as a member and cannot substitute.")
+                    % {"person": substitute}
+                )
+    if errors:
+        raise ValidationError(errors)
+    for membership_id, (status, substitute) in entries.items():
+        Attendance.objects.update_or_create(
+            meeting=meeting,
+            membership_id=membership_id,
+            defaults={"status": status, "substitute": substitute},
+        )
+    if meeting.status == Meeting.Status.PLANNED:
+        meeting.status = Meeting.Status.HELD
+        meeting.save(update_fields=["status", "updated_at"])
+    present = sum(
+        1
+        for status, substitute in entries.values()
+        if status == Attendance.Status.PRESENT or substitute
+    )
+    audit_record(
+        actor=actor,
+        area=meeting.body.area,
+        action=AuditEntry.Action.UPDATE,
+        instance=meeting,
+        summary=_("attendance recorded: %(present)d of %(total)d present")
+        % {"present": present, "total": len(entries)},
+    )
+
+
+def invitation_is_late(meeting: Meeting, sent_at: datetime.datetime | None = None) -> bool:
+    sent_at = sent_at or timezone.now()
+    notice = datetime.timedelta(days=meeting.body.area.notice_days)
+    return meeting.starts_at - sent_at < notice
+
+
+@transaction.atomic
+def meeting_invitations_send(*, actor, meeting: Meeting, meeting_url: str) -> int:
+    """E-mail the invitation with the agenda and an .ics file to every invited member and
+    guest with an e-mail address. Returns how many e-mails go out."""
+    if meeting.status != Meeting.Status.PLANNED:
+        raise ValidationError(_("Only a planned meeting can be announced."))
+    recipients = [m.person.email for m in invited_memberships(meeting) if m.person.email]
+    recipients += [g.email for g in meeting.guests.all() if g.email]
+    recipients = sorted(set(recipients))
+    if not recipients:
+        raise ValidationError(_("Nobody invited has an e-mail address."))
+    body = render_to_string(
+        "meetings/email_invitation.txt",
+        {
+            "meeting": meeting,
+            "agenda": list(meeting.agenda_items.all()),
+            "url": meeting_url,
+        },
+    )
+    ics = meetings_calendar(
+        [meeting], name=meeting.display_title, url_for=lambda _m: meeting_url
+    ).to_ical()
+    subject = _("Invitation: %(meeting)s") % {"meeting": meeting}
+
+    def send():
+        for address in recipients:  # one e-mail each: members do not see each other's address
+            email = EmailMessage(subject, body, to=[address])
+            email.attach("pozvanka.ics", ics, "text/calendar; method=PUBLISH")
+            email.send()
+
+    transaction.on_commit(send)
+    before = snapshot(meeting)
+    meeting.invitation_sent_at = timezone.now()
+    meeting.save(update_fields=["invitation_sent_at", "updated_at"])
+    audit_record(
+        actor=actor,
+        area=meeting.body.area,
+        action=AuditEntry.Action.UPDATE,
+        instance=meeting,
+        before=before,
+        summary=_("invitation sent to %(count)d recipients") % {"count": len(recipients)},
+    )
+    return len(recipients)
