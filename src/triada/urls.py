@@ -8,5 +8,6 @@ urlpatterns = [
     path("sprava/", include("triada.staff.urls")),
     path("sprava/<slug:area_slug>/", include("triada.structure.urls")),
     path("sprava/<slug:area_slug>/", include("triada.people.urls")),
+    path("sprava/<slug:area_slug>/", include("triada.meetings.urls")),
     path("", include("triada.portal.urls")),
 ]

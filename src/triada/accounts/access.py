@@ -23,12 +23,17 @@ class AreaAccess:
     is_coordinator: bool
     member_body_ids: frozenset[int]
     leading_body_ids: frozenset[int]
+    minute_taker_body_ids: frozenset[int] = frozenset()
 
     def can_view_body(self, body) -> bool:
         return self.is_coordinator or body.pk in self.member_body_ids
 
     def can_manage_members(self, body) -> bool:
         return self.is_coordinator or body.pk in self.leading_body_ids
+
+    def can_manage_meetings(self, body) -> bool:
+        """Coordinators, the body's leaders and its minute takers plan and record meetings."""
+        return self.can_manage_members(body) or body.pk in self.minute_taker_body_ids
 
     @property
     def can_manage_people(self) -> bool:
@@ -59,9 +64,12 @@ def area_access_for(user, area: Area) -> AreaAccess | None:
     leading_ids = frozenset(
         body_id for body_id, function in rows if function in Membership.LEADING_FUNCTIONS
     )
+    taker_ids = frozenset(
+        body_id for body_id, function in rows if function == Membership.Function.MINUTE_TAKER
+    )
     if not (is_coordinator or member_ids):
         return None
-    return AreaAccess(user, area, is_coordinator, member_ids, leading_ids)
+    return AreaAccess(user, area, is_coordinator, member_ids, leading_ids, taker_ids)
 
 
 def get_area_access(user, area_slug: str) -> AreaAccess:

@@ -7,9 +7,13 @@ import random
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from faker import Faker
 
 from triada.accounts.models import AreaRole, User
+from triada.meetings import services as meetings
+from triada.meetings.models import Attendance
+from triada.meetings.selectors import invited_memberships
 from triada.people import services as people
 from triada.people.models import Membership, Organization, Person, TriadSide
 from triada.people.validators import ico_check_digit
@@ -153,3 +157,41 @@ class AreaBuilder:
 
 def _ascii(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if c.isascii() and c.isalpha())
+
+
+def hold_meetings(
+    builder: "AreaBuilder",
+    body: Body,
+    days: list[datetime.date],
+    *,
+    place: str,
+    agenda: tuple[str, ...],
+) -> None:
+    """Meetings of a body on the given days, with an attendance list drawn at random."""
+    tz = timezone.get_default_timezone()
+    for day in days:
+        if not body.is_active_on(day):
+            continue
+        starts = datetime.datetime.combine(day, datetime.time(14, 0), tzinfo=tz)
+        meeting = meetings.meeting_create(
+            actor=builder.actor,
+            body=body,
+            starts_at=starts,
+            ends_at=starts + datetime.timedelta(hours=2),
+            place=place,
+            agenda=agenda,
+        )
+        if starts > timezone.now():
+            continue
+        entries = {}
+        for membership in invited_memberships(meeting):
+            roll = builder.rng.random()
+            status = (
+                Attendance.Status.PRESENT
+                if roll < 0.75
+                else Attendance.Status.EXCUSED
+                if roll < 0.9
+                else Attendance.Status.ABSENT
+            )
+            entries[membership.pk] = (status, None)
+        meetings.attendance_record(actor=builder.actor, meeting=meeting, entries=entries)

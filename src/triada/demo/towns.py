@@ -11,7 +11,7 @@ from triada.people.models import Membership, TriadSide
 from triada.structure import services as structure
 from triada.structure.models import Body, StructureChange
 
-from .builder import AreaBuilder, ensure_user
+from .builder import AreaBuilder, ensure_user, hold_meetings
 
 D = datetime.date
 K = Body.Kind
@@ -293,6 +293,31 @@ def build_cesky_tesin() -> Area:
     taker = b.person(consent=False)
     b.member(seniors, taker, city, function=F.MINUTE_TAKER, start=D(2020, 1, 1))
 
+    # Working groups meet four times a year; the steering group twice.
+    quarters = [
+        D(year, month, day)
+        for year in range(2017, 2021)
+        for month, day in ((2, 14), (5, 16), (9, 12), (11, 21))
+    ]
+    agenda = (
+        "Zahájení a kontrola úkolů",
+        "Plnění akčního plánu",
+        "Potřeby cílové skupiny",
+        "Různé",
+    )
+    for number, body in enumerate((families, health_seniors, disabled, seniors)):
+        days = [d + datetime.timedelta(days=number) for d in quarters]
+        hold_meetings(
+            b, body, days, place="Městský úřad Český Těšín, zasedací místnost", agenda=agenda
+        )
+    hold_meetings(
+        b,
+        steering,
+        [d for d in quarters if d.month in (5, 11)],
+        place="Městský úřad Český Těšín, kancelář vedoucí odboru",
+        agenda=("Výstupy pracovních skupin", "Akční plán na další rok"),
+    )
+
     # Accounts of a group leader and of a member, for trying the roles.
     _link_user(senior_half[0], "vedouci.seniori")
     _link_user(senior_half[3], "clen.seniori")
@@ -450,6 +475,19 @@ def build_novy_jicin() -> Area:
     b.elect(steering, deputy_mayor, D(2018, 3, 22))
     for org in (providers[1], providers[3], providers[7]):
         b.member(platform, b.person(), org, start=revision_on)
+    # 2018: each forum meets on its own; from 2019 the forums meet together every month.
+    agenda = ("Definice potřeb v komunitní oblasti", "Podněty a připomínky", "Různé")
+    for number, forum in enumerate(forums):
+        days = [D(2018, month, 6 + number * 5) for month in (4, 6, 9, 11)]
+        hold_meetings(b, forum, days, place="Městský úřad Nový Jičín", agenda=agenda)
+    for forum in forums:
+        hold_meetings(
+            b,
+            forum,
+            [D(2019, month, 15) for month in range(1, 7)],
+            place="Městský úřad Nový Jičín, velký sál",
+            agenda=("Společné diskusní fórum", *agenda),
+        )
     _link_user(leaders[1], "vedouci.seniori.nj")
     return area
 

@@ -104,7 +104,7 @@ def guest_remove(*, actor, guest: Guest) -> None:
 @transaction.atomic
 def attendance_record(
     *, actor, meeting: Meeting, entries: dict[int, tuple[str, Person | None]]
-) -> None:
+) -> Meeting:
     """Record the attendance list: membership id → (status, substitute or None).
 
     A substitute represents the member's organization and votes in his or her place."""
@@ -170,6 +170,7 @@ def attendance_record(
         summary=_("attendance recorded: %(present)d of %(total)d present")
         % {"present": present, "total": len(entries)},
     )
+    return meeting
 
 
 def invitation_is_late(meeting: Meeting, sent_at: datetime.datetime | None = None) -> bool:

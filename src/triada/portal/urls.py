@@ -8,4 +8,11 @@ urlpatterns = [
     path("<slug:area_slug>/", views.area_home, name="area"),
     path("<slug:area_slug>/struktura/", views.structure, name="structure"),
     path("<slug:area_slug>/organy/<slug:body_slug>/", views.body, name="body"),
+    path(
+        "<slug:area_slug>/organy/<slug:body_slug>/kalendar.ics",
+        views.body_calendar,
+        name="body_calendar",
+    ),
+    path("<slug:area_slug>/kalendar.ics", views.area_calendar, name="area_calendar"),
+    path("<slug:area_slug>/jednani/<int:pk>/", views.meeting, name="meeting"),
 ]

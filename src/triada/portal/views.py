@@ -1,15 +1,24 @@
 """The public portal of each area: home, organizational structure and body pages."""
 
+import datetime
+
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from triada.areas.models import Area
+from triada.meetings.calendar import meetings_calendar
+from triada.meetings.models import Meeting
 from triada.people import selectors as people_selectors
 from triada.staff.forms import DateQueryForm
 from triada.structure import selectors as structure_selectors
 from triada.structure.models import Body
 
 from .selectors import public_members, roster_years
+
+# Calendar feeds carry the coming meetings and those of the last year.
+CALENDAR_PAST = datetime.timedelta(days=365)
 
 
 def index(request):
@@ -76,5 +85,49 @@ def body(request, area_slug, body_slug):
             "relations": structure_selectors.relations_of(body),
             "ended_by": body.ended_by_changes.prefetch_related("successors"),
             "started_by": body.started_by_changes.prefetch_related("predecessors"),
+            "upcoming": body.meetings.upcoming().order_by("starts_at")[:5],
         },
     )
+
+
+def meeting(request, area_slug, pk):
+    area = get_object_or_404(Area, slug=area_slug)
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), body__area=area, pk=pk)
+    return render(
+        request,
+        "portal/meeting.html",
+        {
+            "area": area,
+            "meeting": meeting,
+            "agenda": meeting.agenda_items.all(),
+        },
+    )
+
+
+def _calendar_response(request, meetings, name: str) -> HttpResponse:
+    meetings = (
+        meetings.filter(starts_at__gte=timezone.now() - CALENDAR_PAST)
+        .select_related("body__area")
+        .prefetch_related("agenda_items")
+        .order_by("starts_at")
+    )
+    calendar = meetings_calendar(
+        meetings, name=name, url_for=lambda m: request.build_absolute_uri(m.get_absolute_url())
+    )
+    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+
+
+def area_calendar(request, area_slug):
+    area = get_object_or_404(Area, slug=area_slug)
+    return _calendar_response(
+        request,
+        Meeting.objects.filter(body__area=area),
+        _("Community planning – %(area)s") % {"area": area.name},
+    )
+
+
+def body_calendar(request, area_slug, body_slug):
+    body = get_object_or_404(
+        Body.objects.select_related("area"), area__slug=area_slug, slug=body_slug
+    )
+    return _calendar_response(request, body.meetings.all(), f"{body.name} – {body.area.name}")

@@ -116,6 +116,8 @@ def body_detail(request, access, pk):
             "ended_by": body.ended_by_changes.prefetch_related("successors"),
             "started_by": body.started_by_changes.prefetch_related("predecessors"),
             "can_manage_members": access.can_manage_members(body),
+            "can_manage_meetings": access.can_manage_meetings(body),
+            "meetings": body.meetings.select_related("body")[:20],
         },
     )
 

@@ -3,16 +3,19 @@
 A new staff URL that is missing from the table fails `test_every_staff_url_is_in_the_table`,
 so no view ships without a stated access rule."""
 
+import datetime
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from triada.conftest import client_for
+from triada.meetings import services as meeting_services
 from triada.people.models import Membership
 from triada.structure.models import Body
 from triada.tests import factories
 
 ROLES = ["anonymous", "member", "leader", "coordinator", "other_coordinator", "superuser"]
-STAFF_NAMESPACES = {"staff", "structure", "people"}
+STAFF_NAMESPACES = {"staff", "structure", "people", "meetings"}
 
 OK, LOGIN, FORBIDDEN, NOT_ALLOWED = 200, 302, 403, 405
 
@@ -60,6 +63,17 @@ MATRIX = {
         NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, other=NOT_ALLOWED, anonymous=NOT_ALLOWED
     ),
     ("people:membership_delete", "membership", "post"): row(FORBIDDEN, LOGIN, LOGIN),
+    ("meetings:meetings", "area", "get"): row(OK, OK, OK),
+    ("meetings:meeting_create", "group_roster", "get"): row(FORBIDDEN, OK, OK),
+    ("meetings:meeting_create", "steering_roster", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("meetings:meeting", "group_meeting", "get"): row(OK, OK, OK),
+    ("meetings:meeting", "steering_meeting", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("meetings:meeting_edit", "group_meeting", "get"): row(FORBIDDEN, OK, OK),
+    ("meetings:agenda", "group_meeting", "get"): row(FORBIDDEN, OK, OK),
+    ("meetings:guests", "group_meeting", "get"): row(FORBIDDEN, OK, OK),
+    ("meetings:attendance", "group_meeting", "get"): row(FORBIDDEN, OK, OK),
+    ("meetings:invitation", "group_meeting", "get"): row(FORBIDDEN, OK, OK),
+    ("meetings:invitation", "steering_meeting", "get"): row(FORBIDDEN, FORBIDDEN, OK),
 }
 
 
@@ -71,6 +85,9 @@ def world(area, group, member, leader, coordinator, other_coordinator):
     membership = factories.make_membership(group, person, organization=organization)
     factories.make_membership(steering, side="commissioner")
     superuser = factories.make_user("root", is_superuser=True, is_staff=True)
+    when = datetime.datetime(2019, 3, 14, 15, tzinfo=datetime.UTC)
+    group_meeting = meeting_services.meeting_create(actor=None, body=group, starts_at=when)
+    steering_meeting = meeting_services.meeting_create(actor=None, body=steering, starts_at=when)
     users = {
         "anonymous": None,
         "member": member,
@@ -90,6 +107,8 @@ def world(area, group, member, leader, coordinator, other_coordinator):
         "organization": {"area_slug": slug, "pk": organization.pk},
         "person": {"area_slug": slug, "pk": person.pk},
         "membership": {"area_slug": slug, "pk": membership.pk},
+        "group_meeting": {"area_slug": slug, "pk": group_meeting.pk},
+        "steering_meeting": {"area_slug": slug, "pk": steering_meeting.pk},
     }
     return users, kwargs, membership
 

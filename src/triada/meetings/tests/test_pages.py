@@ -1,0 +1,101 @@
+"""Meetings through HTTP: planning, attendance, invitation, public page and calendar feeds."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from triada.meetings import services
+from triada.meetings.models import Attendance, Meeting
+from triada.tests import factories
+
+
+def _url(name, area, **kwargs):
+    return reverse(name, kwargs={"area_slug": area.slug, **kwargs})
+
+
+def test_leader_plans_a_meeting_with_an_agenda(client, leader, group):
+    client.force_login(leader)
+    response = client.post(
+        _url("meetings:meeting_create", group.area, body_pk=group.pk),
+        {
+            "starts_at": "2030-05-04T15:30",
+            "place": "Radnice, zasedací místnost",
+            "agenda": "Zahájení\nPotřeby seniorů\n\nRůzné",
+        },
+    )
+    meeting = Meeting.objects.get()
+    assert response.status_code == 302
+    assert [i.title for i in meeting.agenda_items.all()] == ["Zahájení", "Potřeby seniorů", "Různé"]
+    assert timezone.localtime(meeting.starts_at).hour == 15
+
+
+def test_a_meeting_before_the_body_existed_is_refused_with_a_message(client, leader, group):
+    client.force_login(leader)
+    response = client.post(
+        _url("meetings:meeting_create", group.area, body_pk=group.pk),
+        {"starts_at": "2001-05-04T15:30"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["starts_at"]
+    assert not Meeting.objects.exists()
+
+
+def test_attendance_through_the_form(client, coordinator, group, leader, member):
+    meeting = services.meeting_create(
+        actor=None, body=group, starts_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+    client.force_login(coordinator)
+    url = _url("meetings:attendance", group.area, pk=meeting.pk)
+    rows = client.get(url).context["summary"].rows
+    data = {f"status_{row.membership.pk}": "present" for row in rows}
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert Attendance.objects.filter(meeting=meeting, status="present").count() == 2
+    page = client.get(_url("meetings:meeting", group.area, pk=meeting.pk)).content.decode()
+    assert "2 / 2" in page
+
+
+def test_invitation_is_sent_and_flagged_late(
+    client, coordinator, group, member, mailoutbox, django_capture_on_commit_callbacks
+):
+    member.person.email = "clen@example.cz"
+    member.person.save()
+    meeting = services.meeting_create(
+        actor=None, body=group, starts_at=timezone.now() + datetime.timedelta(days=2)
+    )
+    client.force_login(coordinator)
+    url = _url("meetings:invitation", group.area, pk=meeting.pk)
+    assert "7" in client.get(url).content.decode()  # the late-notice warning names the days
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    assert [m.to for m in mailoutbox] == [["clen@example.cz"]]
+    meeting.refresh_from_db()
+    assert meeting.invitation_sent_at is not None
+
+
+def test_public_meeting_page_and_calendar_feeds(client, group):
+    starts = timezone.now() + datetime.timedelta(days=10)
+    meeting = services.meeting_create(
+        actor=None, body=group, starts_at=starts, place="Radnice", agenda=("Potřeby seniorů",)
+    )
+    other_area_body = factories.make_body(factories.make_area(), "Cizí")
+    services.meeting_create(actor=None, body=other_area_body, starts_at=starts)
+    area = group.area
+    page = client.get(f"/{area.slug}/jednani/{meeting.pk}/").content.decode()
+    assert "Potřeby seniorů" in page
+    for url in [f"/{area.slug}/kalendar.ics", f"/{area.slug}/organy/{group.slug}/kalendar.ics"]:
+        response = client.get(url)
+        assert response["Content-Type"].startswith("text/calendar")
+        events = Calendar.from_ical(response.content).walk("VEVENT")
+        assert [str(e["summary"]) for e in events] == ["Senioři"]
+        assert str(events[0]["url"]).endswith(f"/{area.slug}/jednani/{meeting.pk}/")
+        assert str(events[0]["location"]) == "Radnice"
+
+
+def test_a_meeting_of_another_area_is_not_found_in_the_portal(client, group, other_area):
+    foreign = services.meeting_create(
+        actor=None, body=factories.make_body(other_area), starts_at=timezone.now()
+    )
+    assert client.get(f"/{group.area.slug}/jednani/{foreign.pk}/").status_code == 404

@@ -1,0 +1,243 @@
+"""Staff pages of meetings: planning, agenda, guests, invitation and attendance."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from triada.staff.decorators import area_view
+from triada.staff.forms import run_service
+from triada.structure.models import Body
+
+from . import services
+from .access import get_meeting_for_user
+from .forms import AgendaFormSet, AttendanceForm, GuestForm, MeetingForm, NewMeetingForm
+from .models import Meeting
+from .selectors import attendance_summary
+
+
+def _detail(meeting):
+    return redirect("meetings:meeting", area_slug=meeting.body.area.slug, pk=meeting.pk)
+
+
+def _public_url(request, meeting) -> str:
+    return request.build_absolute_uri(meeting.get_absolute_url())
+
+
+@area_view
+def meeting_list(request, access):
+    meetings = Meeting.objects.filter(body__area=access.area).select_related("body")
+    if not access.is_coordinator:
+        meetings = meetings.filter(body__in=access.member_body_ids)
+    bodies = Body.objects.filter(area=access.area, meetings__isnull=False).distinct()
+    body_pk = request.GET.get("organ", "")
+    if body_pk.isdigit():
+        meetings = meetings.filter(body_id=int(body_pk))
+    year = request.GET.get("rok", "")
+    if year.isdigit():
+        meetings = meetings.filter(starts_at__year=int(year))
+    page = Paginator(meetings, 50).get_page(request.GET.get("strana"))
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "access": access,
+            "area": access.area,
+            "page": page,
+            "bodies": bodies,
+            "body_pk": body_pk,
+            "year": year,
+        },
+    )
+
+
+@area_view
+def meeting_create(request, access, body_pk):
+    body = get_object_or_404(Body, area=access.area, pk=body_pk)
+    access.require(access.can_manage_meetings(body))
+    form = NewMeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        meeting = run_service(
+            form, services.meeting_create, actor=request.user, body=body, **form.cleaned_data
+        )
+        if meeting:
+            messages.success(request, _("The meeting was planned."))
+            return _detail(meeting)
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        {
+            "access": access,
+            "area": access.area,
+            "form": form,
+            "body": body,
+        },
+    )
+
+
+@area_view
+def meeting_detail(request, access, pk):
+    meeting = get_meeting_for_user(access, pk)
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "access": access,
+            "area": access.area,
+            "meeting": meeting,
+            "agenda": meeting.agenda_items.all(),
+            "guests": meeting.guests.all(),
+            "summary": attendance_summary(meeting),
+            "can_manage": access.can_manage_meetings(meeting.body),
+            "invitation_late": meeting.status == Meeting.Status.PLANNED
+            and services.invitation_is_late(meeting),
+        },
+    )
+
+
+@area_view
+def meeting_edit(request, access, pk):
+    meeting = get_meeting_for_user(access, pk, write=True)
+    form = MeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        meeting.refresh_from_db()
+        if run_service(
+            form, services.meeting_update, actor=request.user, meeting=meeting, **form.cleaned_data
+        ):
+            messages.success(request, _("The changes were saved."))
+            return _detail(meeting)
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        {
+            "access": access,
+            "area": access.area,
+            "form": form,
+            "body": meeting.body,
+            "meeting": meeting,
+        },
+    )
+
+
+@area_view
+def agenda_edit(request, access, pk):
+    meeting = get_meeting_for_user(access, pk, write=True)
+    initial = [
+        {"title": i.title, "proposer": i.proposer, "description": i.description, "ORDER": n}
+        for n, i in enumerate(meeting.agenda_items.all(), start=1)
+    ]
+    formset = AgendaFormSet(request.POST or None, initial=initial)
+    if request.method == "POST" and formset.is_valid():
+        items = [
+            {key: form.cleaned_data[key] for key in ("title", "proposer", "description")}
+            for form in formset.ordered_forms
+            if form.cleaned_data.get("title") and not form.cleaned_data.get("DELETE")
+        ]
+        try:
+            services.agenda_save(actor=request.user, meeting=meeting, items=items)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The agenda was saved."))
+            return _detail(meeting)
+    return render(
+        request,
+        "meetings/agenda_form.html",
+        {
+            "access": access,
+            "area": access.area,
+            "meeting": meeting,
+            "formset": formset,
+        },
+    )
+
+
+@area_view
+def guests_edit(request, access, pk):
+    meeting = get_meeting_for_user(access, pk, write=True)
+    form = GuestForm(request.POST or None)
+    if request.method == "POST":
+        remove = request.POST.get("remove", "")
+        if remove.isdigit():
+            guest = get_object_or_404(meeting.guests, pk=int(remove))
+            services.guest_remove(actor=request.user, guest=guest)
+            messages.success(request, _("The guest was removed."))
+            return redirect("meetings:guests", area_slug=access.area.slug, pk=pk)
+        if form.is_valid() and run_service(
+            form, services.guest_add, actor=request.user, meeting=meeting, **form.cleaned_data
+        ):
+            messages.success(request, _("The guest was invited."))
+            return redirect("meetings:guests", area_slug=access.area.slug, pk=pk)
+    return render(
+        request,
+        "meetings/guests_form.html",
+        {
+            "access": access,
+            "area": access.area,
+            "meeting": meeting,
+            "form": form,
+            "guests": meeting.guests.all(),
+        },
+    )
+
+
+@area_view
+def attendance_edit(request, access, pk):
+    meeting = get_meeting_for_user(access, pk, write=True)
+    summary = attendance_summary(meeting)
+    form = AttendanceForm(request.POST or None, rows=summary.rows, area=access.area)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            form,
+            services.attendance_record,
+            actor=request.user,
+            meeting=meeting,
+            entries=form.entries(),
+        )
+    )
+    if saved:
+        messages.success(request, _("The attendance list was saved."))
+        return _detail(meeting)
+    return render(
+        request,
+        "meetings/attendance_form.html",
+        {
+            "access": access,
+            "area": access.area,
+            "meeting": meeting,
+            "form": form,
+            "summary": summary,
+        },
+    )
+
+
+@area_view
+def invitation_send(request, access, pk):
+    meeting = get_meeting_for_user(access, pk, write=True)
+    if request.method == "POST":
+        try:
+            count = services.meeting_invitations_send(
+                actor=request.user, meeting=meeting, meeting_url=_public_url(request, meeting)
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("The invitation was sent to %(count)d recipients.") % {"count": count}
+            )
+        return _detail(meeting)
+    return render(
+        request,
+        "meetings/invitation_confirm.html",
+        {
+            "access": access,
+            "area": access.area,
+            "meeting": meeting,
+            "late": services.invitation_is_late(meeting),
+            "now": timezone.now(),
+        },
+    )
