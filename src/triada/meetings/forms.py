@@ -2,26 +2,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from triada.people.models import Person
+from triada.staff.forms import DateTimeField
 
 from .models import AgendaItem, Attendance, Guest, Meeting
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["title", "starts_at", "ends_at", "place", "online_url", "status", "note"]
-        widgets = {
-            "starts_at": DateTimeInput,
-            "ends_at": DateTimeInput,
-            "note": forms.Textarea(attrs={"rows": 3}),
-        }
+        field_classes = {"starts_at": DateTimeField, "ends_at": DateTimeField}
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
 
 class NewMeetingForm(MeetingForm):

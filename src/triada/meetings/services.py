@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
+from triada.editing import changes_applied
 from triada.people.models import Person
 
 from .calendar import meetings_calendar
@@ -42,12 +43,9 @@ def meeting_create(*, actor, body, agenda: tuple[str, ...] = (), **fields) -> Me
 @transaction.atomic
 def meeting_update(*, actor, meeting: Meeting, **fields) -> Meeting:
     before = snapshot(meeting)
-    for name, value in fields.items():
-        if name not in MEETING_FIELDS:
-            raise TypeError(name)
-        setattr(meeting, name, value)
-    _check_meeting(meeting)
-    meeting.save()
+    with changes_applied(meeting, fields, MEETING_FIELDS):
+        _check_meeting(meeting)
+        meeting.save()
     audit_record(
         actor=actor,
         area=meeting.body.area,

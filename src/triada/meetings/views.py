@@ -1,5 +1,7 @@
 """Staff pages of meetings: planning, agenda, guests, invitation and attendance."""
 
+import copy
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -8,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from triada.staff.decorators import area_view
-from triada.staff.forms import run_service
+from triada.staff.forms import run_service, submit
 from triada.structure.models import Body
 
 from . import services
@@ -100,14 +102,10 @@ def meeting_detail(request, access, pk):
 @area_view
 def meeting_edit(request, access, pk):
     meeting = get_meeting_for_user(access, pk, write=True)
-    form = MeetingForm(request.POST or None, instance=meeting)
-    if request.method == "POST" and form.is_valid():
-        meeting.refresh_from_db()
-        if run_service(
-            form, services.meeting_update, actor=request.user, meeting=meeting, **form.cleaned_data
-        ):
-            messages.success(request, _("The changes were saved."))
-            return _detail(meeting)
+    form = MeetingForm(request.POST or None, instance=copy.copy(meeting))
+    if submit(request, form, services.meeting_update, actor=request.user, meeting=meeting):
+        messages.success(request, _("The changes were saved."))
+        return _detail(meeting)
     return render(
         request,
         "meetings/meeting_form.html",

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from triada.staff.forms import DateInput
+from triada.staff.forms import DateField
 
 from .models import LeaderElection, Membership, Organization, Person, TriadSide
 
@@ -41,7 +41,7 @@ class MembershipForm(forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["person", "organization", "triad_side", "function", "start_on", "end_on", "note"]
-        widgets = {"start_on": DateInput, "end_on": DateInput}
+        field_classes = {"start_on": DateField, "end_on": DateField}
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,7 +63,7 @@ class MembershipForm(forms.ModelForm):
 
 
 class MembershipEndForm(forms.Form):
-    end_on = forms.DateField(label=_("Last day of the membership"), widget=DateInput)
+    end_on = DateField(label=_("Last day of the membership"))
 
 
 class LeaderElectionForm(forms.ModelForm):
@@ -92,7 +92,8 @@ class LeaderElectionForm(forms.ModelForm):
             "votes_abstained",
             "note",
         ]
-        widgets = {"held_on": DateInput, "voters": forms.CheckboxSelectMultiple}
+        field_classes = {"held_on": DateField}
+        widgets = {"voters": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, body, **kwargs):
         super().__init__(*args, **kwargs)

@@ -114,10 +114,6 @@ class Person(models.Model):
         name = " ".join(p for p in (self.title_before, self.first_name, self.last_name) if p)
         return f"{name}, {self.title_after}" if self.title_after else name
 
-    @property
-    def sort_name(self) -> str:
-        return f"{self.last_name} {self.first_name}"
-
 
 class MembershipQuerySet(models.QuerySet):
     def active_on(self, on: datetime.date):

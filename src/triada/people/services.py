@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from triada.accounts.models import User
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
+from triada.editing import changes_applied
 
 from .models import LeaderElection, Membership, Organization, Person
 
@@ -55,15 +56,12 @@ def _save_new(instance, *, actor, area, summary: str = ""):
 
 def _save_changed(instance, fields: dict, allowed: tuple, *, actor, area, validate=None):
     before = snapshot(instance)
-    for name, value in fields.items():
-        if name not in allowed:
-            raise TypeError(name)
-        setattr(instance, name, value)
-    if validate:
-        validate(instance)
-    else:
-        instance.full_clean()
-    instance.save()
+    with changes_applied(instance, fields, allowed):
+        if validate:
+            validate(instance)
+        else:
+            instance.full_clean()
+        instance.save()
     audit_record(
         actor=actor, area=area, action=AuditEntry.Action.UPDATE, instance=instance, before=before
     )

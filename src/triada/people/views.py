@@ -1,5 +1,7 @@
 """Staff pages of people: organizations, persons, memberships and leader elections."""
 
+import copy
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from triada.accounts.emails import send_password_set_link
 from triada.staff.decorators import area_view
-from triada.staff.forms import run_service
+from triada.staff.forms import run_service, submit
 from triada.structure.access import get_body_for_roster_change, get_body_for_user
 
 from . import selectors, services
@@ -117,18 +119,12 @@ def organization_detail(request, access, pk):
 @area_view
 def organization_edit(request, access, pk):
     organization = get_organization_for_user(access, pk, write=True)
-    form = OrganizationForm(request.POST or None, instance=organization)
-    if request.method == "POST" and form.is_valid():
-        organization.refresh_from_db()
-        if run_service(
-            form,
-            services.organization_update,
-            actor=request.user,
-            organization=organization,
-            **form.cleaned_data,
-        ):
-            messages.success(request, _("The changes were saved."))
-            return redirect("people:organization", area_slug=access.area.slug, pk=pk)
+    form = OrganizationForm(request.POST or None, instance=copy.copy(organization))
+    if submit(
+        request, form, services.organization_update, actor=request.user, organization=organization
+    ):
+        messages.success(request, _("The changes were saved."))
+        return redirect("people:organization", area_slug=access.area.slug, pk=pk)
     return render(
         request,
         "people/organization_form.html",
@@ -216,14 +212,10 @@ def person_detail(request, access, pk):
 @area_view
 def person_edit(request, access, pk):
     person = get_person_for_user(access, pk, write=True)
-    form = PersonForm(request.POST or None, instance=person)
-    if request.method == "POST" and form.is_valid():
-        person.refresh_from_db()
-        if run_service(
-            form, services.person_update, actor=request.user, person=person, **form.cleaned_data
-        ):
-            messages.success(request, _("The changes were saved."))
-            return redirect("people:person", area_slug=access.area.slug, pk=pk)
+    form = PersonForm(request.POST or None, instance=copy.copy(person))
+    if submit(request, form, services.person_update, actor=request.user, person=person):
+        messages.success(request, _("The changes were saved."))
+        return redirect("people:person", area_slug=access.area.slug, pk=pk)
     return render(
         request,
         "people/person_form.html",
@@ -308,18 +300,10 @@ def membership_add(request, access, body_pk):
 @area_view
 def membership_edit(request, access, pk):
     membership = get_membership_for_user(access, pk, write=True)
-    form = MembershipForm(request.POST or None, instance=membership, area=access.area)
-    if request.method == "POST" and form.is_valid():
-        membership.refresh_from_db()
-        if run_service(
-            form,
-            services.membership_update,
-            actor=request.user,
-            membership=membership,
-            **form.cleaned_data,
-        ):
-            messages.success(request, _("The changes were saved."))
-            return redirect("structure:body", area_slug=access.area.slug, pk=membership.body_id)
+    form = MembershipForm(request.POST or None, instance=copy.copy(membership), area=access.area)
+    if submit(request, form, services.membership_update, actor=request.user, membership=membership):
+        messages.success(request, _("The changes were saved."))
+        return redirect("structure:body", area_slug=access.area.slug, pk=membership.body_id)
     return render(
         request,
         "people/membership_form.html",
@@ -339,17 +323,9 @@ def membership_end(request, access, pk):
     form = MembershipEndForm(
         request.POST or None, initial={"end_on": membership.end_on or timezone.localdate()}
     )
-    if request.method == "POST" and form.is_valid():
-        if run_service(
-            form,
-            services.membership_end,
-            actor=request.user,
-            membership=membership,
-            end_on=form.cleaned_data["end_on"],
-        ):
-            messages.success(request, _("The membership was ended."))
-            return redirect("structure:body", area_slug=access.area.slug, pk=membership.body_id)
-        membership.refresh_from_db()
+    if submit(request, form, services.membership_end, actor=request.user, membership=membership):
+        messages.success(request, _("The membership was ended."))
+        return redirect("structure:body", area_slug=access.area.slug, pk=membership.body_id)
     return render(
         request,
         "people/membership_end.html",

@@ -1,7 +1,11 @@
 """Form pieces shared by the staff UI."""
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy as _
 
 
 class DateInput(forms.DateInput):
@@ -11,6 +15,51 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+# Dates the application accepts: far enough for any history, and safe to compute with.
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2100, 12, 31)
+
+
+class DateField(forms.DateField):
+    """A date within EARLIEST_DATE and LATEST_DATE, entered with the browser's date picker."""
+
+    widget = DateInput
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators += [MinValueValidator(EARLIEST_DATE), MaxValueValidator(LATEST_DATE)]
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class DateTimeField(forms.DateTimeField):
+    """A moment within the accepted dates, entered with the browser's date and time picker."""
+
+    widget = DateTimeInput
+
+    def clean(self, value):
+        result = super().clean(value)
+        if result is not None and not EARLIEST_DATE <= result.date() <= LATEST_DATE:
+            raise forms.ValidationError(
+                _("Enter a date between %(first)s and %(last)s.")
+                % {"first": EARLIEST_DATE.year, "last": LATEST_DATE.year}
+            )
+        return result
+
+
+def submit(request, form: forms.Form, service, **kwargs):
+    """For a POST whose form is valid, call the service with the form's data and `kwargs`
+    and return its result. None for a GET, an invalid form or a refused write."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    return run_service(form, service, **{**form.cleaned_data, **kwargs})
 
 
 def run_service(form: forms.Form, service, **kwargs):
@@ -32,7 +81,7 @@ def run_service(form: forms.Form, service, **kwargs):
 class DateQueryForm(forms.Form):
     """`?datum=` and `?rok=` on pages that show the state of things on a day or in a year."""
 
-    datum = forms.DateField(required=False, widget=DateInput)
+    datum = DateField(required=False)
     rok = forms.IntegerField(required=False, min_value=1990, max_value=2100)
 
     def on_and_year(self, today):

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from triada.staff.forms import DateInput
+from triada.staff.forms import DateField
 
 from .models import Body, StructureChange
 
@@ -28,6 +28,7 @@ class BodyForm(forms.ModelForm):
     )
 
     class Meta:
+        field_classes = {"established_on": DateField, "dissolved_on": DateField}
         model = Body
         fields = [
             "name",
@@ -40,15 +41,13 @@ class BodyForm(forms.ModelForm):
             "position",
         ]
         widgets = {
-            "established_on": DateInput,
-            "dissolved_on": DateInput,
             "description": forms.Textarea(attrs={"rows": 5}),
             "target_groups": forms.Textarea(attrs={"rows": 2}),
         }
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
-        others = Body.objects.filter(area=area, dissolved_on__isnull=True)
+        others = Body.objects.filter(area=area).current()
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
             self.initial["min_meetings_per_year"] = self.instance.min_meetings_per_year
@@ -81,9 +80,8 @@ class BodyForm(forms.ModelForm):
 
 class StructureChangeForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of change"), choices=StructureChange.Kind.choices)
-    effective_on = forms.DateField(
+    effective_on = DateField(
         label=_("Effective on"),
-        widget=DateInput,
         help_text=_("The first day of the new structure."),
     )
     predecessors = forms.ModelMultipleChoiceField(
@@ -121,9 +119,7 @@ class StructureChangeForm(forms.Form):
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["predecessors"].queryset = Body.objects.filter(
-            area=area, dissolved_on__isnull=True
-        )
+        self.fields["predecessors"].queryset = Body.objects.filter(area=area).current()
 
     def clean_new_names(self):
         return [

@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -15,11 +16,9 @@ class BodyQuerySet(models.QuerySet):
             Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=on),
         )
 
-    def active_in_year(self, year: int):
-        return self.filter(
-            Q(established_on__isnull=True) | Q(established_on__lte=datetime.date(year, 12, 31)),
-            Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=datetime.date(year, 1, 1)),
-        )
+    def current(self):
+        """Bodies that have not ended before today (planned dissolutions included)."""
+        return self.filter(Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=timezone.localdate()))
 
     def planning_groups(self):
         return self.filter(kind__in=Body.GROUP_KINDS)
@@ -116,11 +115,6 @@ class Body(models.Model):
     def is_active_on(self, on: datetime.date) -> bool:
         return (self.established_on is None or self.established_on <= on) and (
             self.dissolved_on is None or on <= self.dissolved_on
-        )
-
-    def is_active_in_year(self, year: int) -> bool:
-        return (self.established_on is None or self.established_on.year <= year) and (
-            self.dissolved_on is None or year <= self.dissolved_on.year
         )
 
 

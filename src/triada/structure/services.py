@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
+from triada.editing import changes_applied
 from triada.people.models import Membership
 
 from .models import Body, BodyRelation, StructureChange
@@ -48,9 +49,42 @@ def _check_related_bodies(body: Body, related: list[Body]) -> None:
             raise ValidationError(_("A body cannot relate to itself."))
 
 
+def _check_no_loop(body: Body, targets: list[Body]) -> None:
+    """A body cannot report to a body that reports (directly or further up) to it."""
+    parents: dict[int, set[int]] = {}
+    for source_id, target_id in BodyRelation.objects.filter(
+        source__area_id=body.area_id, kind=BodyRelation.Kind.REPORTS_TO
+    ).values_list("source_id", "target_id"):
+        parents.setdefault(source_id, set()).add(target_id)
+    for target in targets:
+        seen, stack = set(), [target.pk]
+        while stack:
+            current = stack.pop()
+            if current == body.pk:
+                raise ValidationError(
+                    {
+                        "reports_to": _(
+                            "%(target)s reports, directly or through other bodies, to %(body)s; "
+                            "a body cannot report to its own subordinate."
+                        )
+                        % {"target": target, "body": body}
+                    }
+                )
+            if current not in seen:
+                seen.add(current)
+                stack.extend(parents.get(current, ()))
+
+
 def _set_relations(body: Body, kind: str, targets: list[Body]) -> None:
+    """Make `targets` the body's current relations of one kind. Links to bodies that no longer
+    exist are history and stay, whatever the form offered."""
     _check_related_bodies(body, targets)
-    body.outgoing_relations.filter(kind=kind).exclude(target__in=targets).delete()
+    if kind == BodyRelation.Kind.REPORTS_TO:
+        _check_no_loop(body, targets)
+    current = Body.objects.current()
+    body.outgoing_relations.filter(kind=kind, target__in=current).exclude(
+        target__in=targets
+    ).delete()
     existing = set(body.outgoing_relations.filter(kind=kind).values_list("target_id", flat=True))
     BodyRelation.objects.bulk_create(
         BodyRelation(source=body, target=t, kind=kind) for t in targets if t.pk not in existing
@@ -103,21 +137,21 @@ def body_create(
 
 @transaction.atomic
 def body_update(*, actor, body: Body, reports_to=None, approves_outputs_of=None, **fields) -> Body:
+    """Change a body. Its address (slug) stays, so that published links keep working."""
     before = snapshot(body)
     relations_before = _relations_text(body)
-    for name, value in fields.items():
-        if name not in BODY_FIELDS:
-            raise TypeError(name)
-        setattr(body, name, value)
-    if "name" in fields:
-        body.slug = _unique_slug(body.area, body.name, exclude_pk=body.pk)
-    body.full_clean()
-    _check_memberships_within(body)
-    body.save()
-    if reports_to is not None:
-        _set_relations(body, BodyRelation.Kind.REPORTS_TO, list(reports_to))
-    if approves_outputs_of is not None:
-        _set_relations(body, BodyRelation.Kind.APPROVES_OUTPUTS_OF, list(approves_outputs_of))
+    if "min_meetings_per_year" in fields and fields["min_meetings_per_year"] is None:
+        fields["min_meetings_per_year"] = Body.DEFAULT_MIN_MEETINGS.get(
+            fields.get("kind", body.kind), 0
+        )
+    with changes_applied(body, fields, BODY_FIELDS):
+        body.full_clean()
+        _check_memberships_within(body)
+        body.save()
+        if reports_to is not None:
+            _set_relations(body, BodyRelation.Kind.REPORTS_TO, list(reports_to))
+        if approves_outputs_of is not None:
+            _set_relations(body, BodyRelation.Kind.APPROVES_OUTPUTS_OF, list(approves_outputs_of))
     relations_after = _relations_text(body)
     audit_record(
         actor=actor,
@@ -150,6 +184,15 @@ def _check_memberships_within(body: Body) -> None:
                 )
             }
         )
+
+
+def _change_summary(predecessors, successors, relinked: list[str]) -> str:
+    summary = f"{', '.join(map(str, predecessors))} → {', '.join(map(str, successors))}"
+    if relinked:
+        summary += "; " + _("now relate to the new bodies: %(bodies)s") % {
+            "bodies": ", ".join(relinked)
+        }
+    return summary
 
 
 # How many former and new bodies each kind of change takes: (min, max) with None = any.
@@ -198,6 +241,7 @@ def structure_change_record(
     create the new ones from that day with the relations (and, unless `new_kind` is given, the
     kind) of the first former body, and link both sides. With `carry_over_members`, the
     members go on in the new body."""
+    predecessors = list(predecessors)  # evaluated now: the change dissolves them below
     new_names = [n.strip() for n in new_names if n.strip()]
     _check_shape(kind, len(predecessors), len(new_names))
     last_day = effective_on - datetime.timedelta(days=1)
@@ -223,18 +267,16 @@ def structure_change_record(
             )
 
     template = predecessors[0]
-    reports_to = [
-        r.target
-        for r in template.outgoing_relations.filter(
-            kind=BodyRelation.Kind.REPORTS_TO
-        ).select_related("target")
-    ]
-    approves = [
-        r.target
-        for r in template.outgoing_relations.filter(
-            kind=BodyRelation.Kind.APPROVES_OUTPUTS_OF
-        ).select_related("target")
-    ]
+    former_ids = {body.pk for body in predecessors}
+    # The new bodies take the first former body's links, except those among the former bodies.
+    inherited = {
+        kind: [
+            r.target
+            for r in template.outgoing_relations.filter(kind=kind).select_related("target")
+            if r.target_id not in former_ids
+        ]
+        for kind in BodyRelation.Kind.values
+    }
     # Memberships that go on past the change: (membership, its planned end).
     going_on: list[tuple[Membership, datetime.date | None]] = []
     for body in predecessors:
@@ -275,20 +317,28 @@ def structure_change_record(
                 min_meetings_per_year=(None if new_kind else template.min_meetings_per_year),
                 established_on=effective_on,
                 position=template.position + position,
-                reports_to=reports_to,
-                approves_outputs_of=approves,
+                reports_to=inherited[BodyRelation.Kind.REPORTS_TO],
+                approves_outputs_of=inherited[BodyRelation.Kind.APPROVES_OUTPUTS_OF],
             )
         )
-    # Bodies that reported to a former body now report to the new ones.
+    # Bodies that went on and related to a former body now relate to the new ones.
+    relinked = set()
+    new_links = set()
     for relation in BodyRelation.objects.filter(target__in=predecessors).select_related("source"):
-        if relation.source.is_active_on(effective_on) and relation.source not in predecessors:
-            BodyRelation.objects.bulk_create(
-                [
-                    BodyRelation(source=relation.source, target=s, kind=relation.kind)
-                    for s in successors
-                ],
-                ignore_conflicts=True,
-            )
+        source = relation.source
+        if source.pk in former_ids or not source.is_active_on(effective_on):
+            continue
+        for successor in successors:
+            new_links.add((source.pk, successor.pk, relation.kind))
+        relinked.add(str(source))
+    existing = set(
+        BodyRelation.objects.filter(target__in=successors).values_list(
+            "source_id", "target_id", "kind"
+        )
+    )
+    BodyRelation.objects.bulk_create(
+        BodyRelation(source_id=s, target_id=t, kind=k) for s, t, k in new_links - existing
+    )
 
     if carry_over_members and len(successors) == 1:
         seen = set()
@@ -322,6 +372,6 @@ def structure_change_record(
         area=area,
         action=AuditEntry.Action.CREATE,
         instance=change,
-        summary=f"{', '.join(map(str, predecessors))} → {', '.join(map(str, successors))}",
+        summary=_change_summary(predecessors, successors, sorted(relinked)),
     )
     return change

@@ -1,5 +1,7 @@
 """Staff pages of the structure: bodies, their rosters and the dated changes."""
 
+import copy
+
 from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import redirect, render
@@ -8,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from triada.people import selectors as people_selectors
 from triada.staff.decorators import area_view
-from triada.staff.forms import DateQueryForm, run_service
+from triada.staff.forms import DateQueryForm, run_service, submit
 
 from . import selectors, services
 from .access import get_body_for_user
@@ -67,15 +69,10 @@ def body_create(request, access):
 @area_view
 def body_edit(request, access, pk):
     body = get_body_for_user(access, pk, write=True)
-    form = BodyForm(request.POST or None, instance=body, area=access.area)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if data["min_meetings_per_year"] is None:
-            data["min_meetings_per_year"] = Body.DEFAULT_MIN_MEETINGS.get(data["kind"], 0)
-        body.refresh_from_db()  # the form wrote the submitted values onto the instance
-        if run_service(form, services.body_update, actor=request.user, body=body, **data):
-            messages.success(request, _("The changes were saved."))
-            return redirect("structure:body", area_slug=access.area.slug, pk=body.pk)
+    form = BodyForm(request.POST or None, instance=copy.copy(body), area=access.area)
+    if submit(request, form, services.body_update, actor=request.user, body=body):
+        messages.success(request, _("The changes were saved."))
+        return redirect("structure:body", area_slug=access.area.slug, pk=body.pk)
     return render(
         request,
         "structure/body_form.html",

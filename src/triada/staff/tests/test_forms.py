@@ -1,5 +1,7 @@
 """Staff forms: bad input gets a clear Czech message on its field and changes nothing."""
 
+import datetime
+
 from django.urls import reverse
 
 from triada.audit.models import AuditEntry
@@ -136,3 +138,119 @@ def test_second_leader_through_the_form_is_refused(coordinator_client, group, le
     )
     assert "jednoho vedoucího" in _errors(response, "function")[0]
     assert not Membership.objects.filter(person=person).exists()
+
+
+def _structure_fixture(area):
+    steering = factories.make_body(
+        area, "ŘS", kind=Body.Kind.STEERING_GROUP, established_on=datetime.date(2015, 1, 1)
+    )
+    group = factories.make_body(
+        area, "PS 1", reports_to=[steering], established_on=datetime.date(2015, 1, 1)
+    )
+    return steering, group
+
+
+def test_rename_through_the_form_relinks_the_bodies_below(coordinator_client, area):
+    steering, group = _structure_fixture(area)
+    url = reverse("structure:change_create", kwargs={"area_slug": area.slug})
+    response = coordinator_client.post(
+        url,
+        {
+            "kind": "rename",
+            "effective_on": "2019-01-01",
+            "predecessors": [steering.pk],
+            "new_names": "Řídící skupina KPSS",
+            "carry_over_members": "on",
+        },
+    )
+    assert response.status_code == 302
+    new = Body.objects.get(name="Řídící skupina KPSS")
+    targets = set(group.outgoing_relations.values_list("target__name", flat=True))
+    assert targets == {"ŘS", "Řídící skupina KPSS"}  # the old link stays as history
+    assert new.incoming_relations.get().source == group
+
+
+def test_revision_of_a_group_and_its_steering_group_makes_no_self_links(area):
+    from triada.structure import services
+
+    steering, group = _structure_fixture(area)
+    group.position = 0
+    group.save()
+    steering.position = 5
+    steering.save()
+    council = factories.make_body(area, "Rada", kind=Body.Kind.COUNCIL)
+    services.body_update(actor=None, body=steering, reports_to=[council])
+    change = services.structure_change_record(
+        actor=None,
+        area=area,
+        kind="revision",
+        effective_on=datetime.date(2019, 1, 1),
+        predecessors=[group, steering],
+        new_names=["Fórum A", "Fórum B"],
+    )
+    for body in change.successors.all():
+        assert not body.outgoing_relations.filter(target=body).exists()
+        # The first former body reported only to a former body: nothing dissolved is inherited.
+        assert not body.outgoing_relations.filter(target__in=[group, steering]).exists()
+
+
+def test_editing_a_body_keeps_its_links_to_dissolved_bodies(coordinator_client, area):
+    from triada.structure import services
+
+    steering, group = _structure_fixture(area)
+    services.structure_change_record(
+        actor=None,
+        area=area,
+        kind="rename",
+        effective_on=datetime.date(2019, 1, 1),
+        predecessors=[steering],
+        new_names=["Nová ŘS"],
+    )
+    new = Body.objects.get(name="Nová ŘS")
+    url = reverse("structure:body_edit", kwargs={"area_slug": area.slug, "pk": group.pk})
+    offered = coordinator_client.get(url).context["form"].fields["reports_to"].queryset
+    assert steering not in offered  # a dissolved body is not offered …
+    data = {
+        "name": "PS 1",
+        "kind": "working_group",
+        "position": 0,
+        "established_on": "2015-01-01",
+        "description": "Opravený popis",
+        "reports_to": [new.pk],
+    }
+    assert coordinator_client.post(url, data).status_code == 302
+    names = set(group.outgoing_relations.values_list("target__name", flat=True))
+    assert names == {"ŘS", "Nová ŘS"}  # … yet its link stays as history
+
+
+def test_a_reporting_loop_is_refused(coordinator_client, area):
+    steering, group = _structure_fixture(area)
+    url = reverse("structure:body_edit", kwargs={"area_slug": area.slug, "pk": steering.pk})
+    response = coordinator_client.post(
+        url,
+        {
+            "name": "ŘS",
+            "kind": "steering_group",
+            "position": 0,
+            "established_on": "2015-01-01",
+            "reports_to": [group.pk],
+        },
+    )
+    assert response.status_code == 200
+    assert "podřízen" in " ".join(response.context["form"].errors["reports_to"])  # Czech
+    assert not steering.outgoing_relations.exists()
+
+
+def test_a_date_out_of_range_is_a_form_error_not_a_crash(coordinator_client, group):
+    url = reverse("structure:change_create", kwargs={"area_slug": group.area.slug})
+    response = coordinator_client.post(
+        url,
+        {
+            "kind": "rename",
+            "effective_on": "0001-01-01",
+            "predecessors": [group.pk],
+            "new_names": "X",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["effective_on"]

@@ -145,12 +145,11 @@ def test_body_without_dates_always_exists(area):
     assert list(Body.objects.active_on(D(2100, 1, 1))) == [body]
 
 
-def test_active_in_year_includes_the_years_of_establishment_and_dissolution(short_lived):
-    assert [
-        y
-        for y in range(2014, 2020)
-        if Body.objects.filter(pk=short_lived.pk).active_in_year(y).exists()
-    ] == [2015, 2016, 2017, 2018]
+def test_current_bodies_include_a_planned_dissolution(area, short_lived):
+    planned = factories.make_body(area, "Dožívající", dissolved_on=D(2100, 1, 1))
+    current = set(Body.objects.filter(area=area).current())
+    assert planned in current
+    assert short_lived not in current  # dissolved in 2018
 
 
 # --- a split: Český Těšín 2018 -----------------------------------------------------------
