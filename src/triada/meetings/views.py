@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from triada.staff.decorators import area_view
-from triada.staff.forms import run_service, submit
+from triada.staff.forms import query_int, run_service, submit
 from triada.structure.models import Body
 
 from . import services
@@ -34,12 +34,11 @@ def meeting_list(request, access):
     if not access.is_coordinator:
         meetings = meetings.filter(body__in=access.member_body_ids)
     bodies = Body.objects.filter(area=access.area, meetings__isnull=False).distinct()
-    body_pk = request.GET.get("organ", "")
-    if body_pk.isdigit():
-        meetings = meetings.filter(body_id=int(body_pk))
-    year = request.GET.get("rok", "")
-    if year.isdigit():
-        meetings = meetings.filter(starts_at__year=int(year))
+    body_pk, year = query_int(request, "organ"), query_int(request, "rok")
+    if body_pk is not None:
+        meetings = meetings.filter(body_id=body_pk)
+    if year is not None:
+        meetings = meetings.filter(starts_at__year=year)
     page = Paginator(meetings, 50).get_page(request.GET.get("strana"))
     return render(
         request,
@@ -158,8 +157,9 @@ def guests_edit(request, access, pk):
     form = GuestForm(request.POST or None)
     if request.method == "POST":
         remove = request.POST.get("remove", "")
-        if remove.isdigit():
-            guest = get_object_or_404(meeting.guests, pk=int(remove))
+        if remove:
+            valid = remove.isascii() and remove.isdigit()
+            guest = get_object_or_404(meeting.guests, pk=int(remove) if valid else 0)
             services.guest_remove(actor=request.user, guest=guest)
             messages.success(request, _("The guest was removed."))
             return redirect("meetings:guests", area_slug=access.area.slug, pk=pk)

@@ -11,6 +11,8 @@ def get_membership_for_user(access, pk: int, *, write: bool = False) -> Membersh
         pk=pk,
     )
     body = membership.body
+    if write and membership.function in Membership.LEADING_FUNCTIONS:
+        access.require(access.is_coordinator)  # a leader's seat changes by election only
     access.require(access.can_manage_members(body) if write else access.can_view_body(body))
     return membership
 

@@ -43,10 +43,16 @@ class MembershipForm(forms.ModelForm):
         fields = ["person", "organization", "triad_side", "function", "start_on", "end_on", "note"]
         field_classes = {"start_on": DateField, "end_on": DateField}
 
-    def __init__(self, *args, area, **kwargs):
+    def __init__(self, *args, area, may_lead: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.filter(area=area)
         self.fields["organization"].queryset = Organization.objects.filter(area=area)
+        if not may_lead:  # leaders are elected (or appointed by the coordinator)
+            self.fields["function"].choices = [
+                choice
+                for choice in self.fields["function"].choices
+                if choice[0] not in Membership.LEADING_FUNCTIONS
+            ]
         self.fields["triad_side"].required = False
         self.fields["triad_side"].help_text = _(
             "Leave empty to take the side the organization usually stands for."

@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -209,6 +210,8 @@ def leader_election_record(
     leads the body from the day of the election."""
     voters = list(voters)
     cast = votes_for + votes_against + votes_abstained
+    if held_on > timezone.localdate():
+        raise ValidationError({"held_on": _("An election is recorded after it was held.")})
     if not body.is_active_on(held_on):
         raise ValidationError({"held_on": _("The body does not exist on that day.")})
     if elected.area_id != body.area_id:
@@ -222,8 +225,9 @@ def leader_election_record(
                 % {"names": ", ".join(str(v) for v in outsiders)}
             }
         )
-    eligible = len(voters) + (1 if coordinator_voted else 0)
-    if voters and cast > eligible:
+    # Without a list of voters, every member of that day might have voted.
+    eligible = (len(voters) if voters else len(members)) + (1 if coordinator_voted else 0)
+    if cast > eligible:
         raise ValidationError(
             {
                 "votes_for": _("%(cast)d votes were cast but only %(eligible)d people could vote.")
@@ -280,10 +284,23 @@ def leader_election_record(
         area=body.area,
         action=AuditEntry.Action.CREATE,
         instance=election,
-        summary=_("%(for)d for, %(against)d against, %(abstained)d abstained")
-        % {"for": votes_for, "against": votes_against, "abstained": votes_abstained},
+        summary=_election_summary(election, voters),
     )
     return election
+
+
+def _election_summary(election: LeaderElection, voters: list[Person]) -> str:
+    summary = _("%(for)d for, %(against)d against, %(abstained)d abstained") % {
+        "for": election.votes_for,
+        "against": election.votes_against,
+        "abstained": election.votes_abstained,
+    }
+    names = [str(v) for v in voters]
+    if election.coordinator_voted:
+        names.append(_("the coordinator"))
+    if names:
+        summary += "; " + _("voted: %(names)s") % {"names": ", ".join(names)}
+    return summary
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ urlpatterns = [
     path("osoby/<int:pk>/", views.person_detail, name="person"),
     path("osoby/<int:pk>/upravit/", views.person_edit, name="person_edit"),
     path("osoby/<int:pk>/ucet/", views.person_account, name="person_account"),
+    path("osoby/<int:pk>/ucet/odkaz/", views.person_account_link, name="person_account_link"),
     path("organy/<int:body_pk>/clenove/pridat/", views.membership_add, name="membership_add"),
     path("organy/<int:body_pk>/volba-vedouciho/", views.election_create, name="election_create"),
     path("clenstvi/<int:pk>/upravit/", views.membership_edit, name="membership_edit"),

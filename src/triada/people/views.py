@@ -1,10 +1,13 @@
 """Staff pages of people: organizations, persons, memberships and leader elections."""
 
 import copy
+import logging
+import smtplib
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from triada.accounts.emails import send_password_set_link
 from triada.staff.decorators import area_view
-from triada.staff.forms import run_service, submit
+from triada.staff.forms import query_int, run_service, submit
 from triada.structure.access import get_body_for_roster_change, get_body_for_user
 
 from . import selectors, services
@@ -27,9 +30,10 @@ from .forms import (
     OrganizationForm,
     PersonForm,
 )
-from .models import Organization, TriadSide
+from .models import Membership, Organization, TriadSide
 
 PAGE_SIZE = 50
+logger = logging.getLogger(__name__)
 
 
 def _page(request, queryset):
@@ -48,7 +52,9 @@ def organization_list(request, access):
         Organization.objects.filter(area=access.area)
         .annotate(
             representatives=Count(
-                "memberships__person", distinct=True, filter=Q(memberships__end_on__isnull=True)
+                "memberships__person",
+                distinct=True,
+                filter=Q(memberships__in=Membership.objects.active_on(timezone.localdate())),
             )
         )
         .order_by("name")
@@ -103,6 +109,8 @@ def organization_create(request, access):
 def organization_detail(request, access, pk):
     organization = get_organization_for_user(access, pk)
     memberships = organization.memberships.select_related("person", "body").order_by("-start_on")
+    if not access.is_coordinator:  # a leader sees the representatives in his or her bodies only
+        memberships = memberships.filter(body__in=access.member_body_ids)
     return render(
         request,
         "people/organization_detail.html",
@@ -168,9 +176,9 @@ def person_create(request, access):
         )
         if person:
             messages.success(request, _("%(name)s was added.") % {"name": person})
-            next_body = request.GET.get("organ")
-            if next_body and next_body.isdigit():
-                return redirect(f"{_membership_add_url(access, int(next_body))}?osoba={person.pk}")
+            next_body = query_int(request, "organ")
+            if next_body is not None:
+                return redirect(f"{_membership_add_url(access, next_body)}?osoba={person.pk}")
             if access.is_coordinator:
                 return redirect("people:person", area_slug=access.area.slug, pk=person.pk)
             return redirect("staff:dashboard", area_slug=access.area.slug)
@@ -241,15 +249,7 @@ def person_account(request, access, pk):
             **form.cleaned_data,
         )
         if user:
-            send_password_set_link(request, user)
-            messages.success(
-                request,
-                _(
-                    "The account %(username)s was created and a link to "
-                    "set the password was sent to %(email)s."
-                )
-                % {"username": user.username, "email": user.email},
-            )
+            _send_link(request, user)
             return redirect("people:person", area_slug=access.area.slug, pk=pk)
     return render(
         request,
@@ -263,6 +263,36 @@ def person_account(request, access, pk):
     )
 
 
+@require_POST
+@area_view
+def person_account_link(request, access, pk):
+    """Send the link to set a password again, e.g. after the first e-mail got lost."""
+    person = get_person_for_user(access, pk, write=True)
+    if person.user is None or not person.user.email:
+        raise Http404
+    _send_link(request, person.user)
+    return redirect("people:person", area_slug=access.area.slug, pk=pk)
+
+
+def _send_link(request, user) -> None:
+    try:
+        send_password_set_link(request, user)
+    except (OSError, smtplib.SMTPException):
+        logger.exception("The link to set a password could not be sent to user %s", user.pk)
+        messages.error(
+            request,
+            _(
+                "The e-mail to %(email)s could not be sent. Check the address "
+                "and send the link again later."
+            )
+            % {"email": user.email},
+        )
+    else:
+        messages.success(
+            request, _("A link to set the password was sent to %(email)s.") % {"email": user.email}
+        )
+
+
 # Memberships -----------------------------------------------------------------------------
 
 
@@ -270,10 +300,12 @@ def person_account(request, access, pk):
 def membership_add(request, access, body_pk):
     body = get_body_for_roster_change(access, body_pk)
     initial = {"start_on": timezone.localdate()}
-    person_pk = request.GET.get("osoba", "")
-    if person_pk.isdigit():
-        initial["person"] = int(person_pk)
-    form = MembershipForm(request.POST or None, area=access.area, initial=initial)
+    person_pk = query_int(request, "osoba")
+    if person_pk is not None:
+        initial["person"] = person_pk
+    form = MembershipForm(
+        request.POST or None, area=access.area, initial=initial, may_lead=access.is_coordinator
+    )
     if request.method == "POST" and form.is_valid():
         membership = run_service(
             form, services.membership_create, actor=request.user, body=body, **form.cleaned_data
@@ -300,7 +332,12 @@ def membership_add(request, access, body_pk):
 @area_view
 def membership_edit(request, access, pk):
     membership = get_membership_for_user(access, pk, write=True)
-    form = MembershipForm(request.POST or None, instance=copy.copy(membership), area=access.area)
+    form = MembershipForm(
+        request.POST or None,
+        instance=copy.copy(membership),
+        area=access.area,
+        may_lead=access.is_coordinator,
+    )
     if submit(request, form, services.membership_update, actor=request.user, membership=membership):
         messages.success(request, _("The changes were saved."))
         return redirect("structure:body", area_slug=access.area.slug, pk=membership.body_id)

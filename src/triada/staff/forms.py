@@ -54,6 +54,12 @@ class DateTimeField(forms.DateTimeField):
         return result
 
 
+def query_int(request, name: str) -> int | None:
+    """A whole number from the query string, or None for anything else (also "²")."""
+    value = request.GET.get(name, "")
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
 def submit(request, form: forms.Form, service, **kwargs):
     """For a POST whose form is valid, call the service with the form's data and `kwargs`
     and return its result. None for a GET, an invalid form or a refused write."""

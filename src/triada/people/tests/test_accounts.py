@@ -51,3 +51,31 @@ def test_a_taken_user_name_is_refused_and_nothing_changes(coordinator_client, gr
     assert person.user is None
     assert User.objects.filter(username__iexact="obsazeno").count() == 1
     assert not mailoutbox
+
+
+def test_a_failed_e_mail_keeps_the_account_and_the_link_can_be_sent_again(
+    coordinator_client, group, mailoutbox, monkeypatch
+):
+    import smtplib
+
+    from triada.accounts import emails
+
+    person = factories.make_person(group.area, email="eva@example.cz")
+    url = reverse("people:person_account", kwargs={"area_slug": group.area.slug, "pk": person.pk})
+
+    def broken(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("down")
+
+    monkeypatch.setattr(emails, "send_mail", broken)
+    response = coordinator_client.post(
+        url, {"username": "eva", "email": "eva@example.cz"}, follow=True
+    )
+    assert "nepodařilo odeslat" in response.content.decode()
+    person.refresh_from_db()
+    assert person.user.username == "eva"
+    monkeypatch.undo()
+    again = reverse(
+        "people:person_account_link", kwargs={"area_slug": group.area.slug, "pk": person.pk}
+    )
+    assert coordinator_client.post(again).status_code == 302
+    assert [m.to for m in mailoutbox] == [["eva@example.cz"]]

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
 
 from triada.audit.models import AuditEntry
 from triada.people import selectors, services
@@ -24,7 +24,7 @@ def _counts() -> tuple[int, int, int]:
 
 def _elect(body, elected, **kwargs) -> LeaderElection:
     kwargs.setdefault("held_on", HELD_ON)
-    kwargs.setdefault("votes_for", 3)
+    kwargs.setdefault("votes_for", 1)
     return services.leader_election_record(actor=None, body=body, elected=elected, **kwargs)
 
 
@@ -207,7 +207,7 @@ def test_no_votes_for_is_refused(group, former, candidate):
 
 
 def test_more_than_half_is_a_majority(group, former, candidate):
-    election = _elect(group, candidate, votes_for=3, votes_against=2)
+    election = _elect(group, candidate, votes_for=2, votes_against=1)
     assert election.pk is not None
 
 
@@ -279,18 +279,45 @@ def test_election_writes_audit_entries(group, former, candidate, coordinator):
             body=group,
             held_on=HELD_ON,
             elected=candidate,
-            votes_for=3,
+            voters=[former, candidate],
+            votes_for=2,
             votes_against=1,
-            votes_abstained=1,
         )
     entries = AuditEntry.objects.filter(area=group.area, actor=coordinator)
     election_entry = entries.get(object_type="people.leaderelection")
     assert election_entry.object_id == str(election.pk)
     assert election_entry.action == AuditEntry.Action.CREATE
-    assert election_entry.summary == "3 for, 1 against, 1 abstained"
+    assert election_entry.summary == (
+        "2 for, 1 against, 0 abstained; voted: Petr Vedoucí, Jana Kandidátová, the coordinator"
+    )
     membership_actions = sorted(
         entries.filter(object_type="people.membership").values_list("action", flat=True)
     )
     # Each of the two persons: the old membership ended (update), a new one started (create).
     assert membership_actions == ["create", "create", "update", "update"]
     assert entries.count() == 5
+
+
+def test_without_a_voter_list_the_votes_cannot_exceed_the_members(group, leader, member):
+    with pytest.raises(ValidationError) as error:
+        services.leader_election_record(
+            actor=None,
+            body=group,
+            held_on=datetime.date(2019, 1, 10),
+            elected=member.person,
+            votes_for=40_000,
+        )
+    assert "votes_for" in error.value.message_dict
+    assert not LeaderElection.objects.exists()
+
+
+def test_an_election_in_the_future_is_refused(group, member):
+    with pytest.raises(ValidationError) as error:
+        services.leader_election_record(
+            actor=None,
+            body=group,
+            held_on=timezone.localdate() + datetime.timedelta(days=1),
+            elected=member.person,
+            votes_for=1,
+        )
+    assert "held_on" in error.value.message_dict

@@ -254,3 +254,17 @@ def test_a_date_out_of_range_is_a_form_error_not_a_crash(coordinator_client, gro
     )
     assert response.status_code == 200
     assert response.context["form"].errors["effective_on"]
+
+
+def test_unicode_digits_in_the_query_string_are_ignored(coordinator_client, group):
+    from triada.people.models import Person
+
+    slug = group.area.slug
+    add = reverse("people:membership_add", kwargs={"area_slug": slug, "body_pk": group.pk})
+    assert coordinator_client.get(add + "?osoba=²").status_code == 200
+    create = reverse("people:person_create", kwargs={"area_slug": slug}) + "?organ=²"
+    response = coordinator_client.post(create, {"first_name": "Jan", "last_name": "Dvořák"})
+    assert response.status_code == 302
+    assert Person.objects.filter(last_name="Dvořák").count() == 1
+    meetings = reverse("meetings:meetings", kwargs={"area_slug": slug})
+    assert coordinator_client.get(meetings + "?organ=²&rok=٢٠١٩").status_code == 200

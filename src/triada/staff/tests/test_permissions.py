@@ -17,7 +17,7 @@ from triada.tests import factories
 ROLES = ["anonymous", "member", "leader", "coordinator", "other_coordinator", "superuser"]
 STAFF_NAMESPACES = {"staff", "structure", "people", "meetings"}
 
-OK, LOGIN, FORBIDDEN, NOT_ALLOWED = 200, 302, 403, 405
+OK, LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 302, 403, 404, 405
 
 
 def row(member, leader, coordinator, other=FORBIDDEN, superuser=None, anonymous=LOGIN):
@@ -54,6 +54,10 @@ MATRIX = {
     ("people:person", "person", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     ("people:person_edit", "person", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     ("people:person_account", "person", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("people:person_account_link", "person", "get"): row(
+        NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, other=NOT_ALLOWED, anonymous=NOT_ALLOWED
+    ),
+    ("people:person_account_link", "person", "post"): row(FORBIDDEN, FORBIDDEN, NOT_FOUND),
     ("people:membership_add", "group_roster", "get"): row(FORBIDDEN, OK, OK),
     ("people:membership_add", "steering_roster", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     ("people:election_create", "group_roster", "get"): row(FORBIDDEN, FORBIDDEN, OK),
