@@ -7,6 +7,7 @@ of project KOMPLAN, the steering group, the expert platform and two invited muni
 import datetime
 
 from triada.areas.models import Area, Municipality
+from triada.people import services as people_services
 from triada.people.models import Membership, TriadSide
 from triada.structure import services as structure
 from triada.structure.models import Body, StructureChange
@@ -51,7 +52,7 @@ def build_cesky_tesin() -> Area:
         position=2,
         description="Projednává výstupy komunitního plánování a předkládá je zastupitelstvu.",
     )
-    social_committee = b.body(
+    b.body(
         "Komise sociální",
         K.COMMITTEE,
         reports_to=[council],
@@ -66,7 +67,7 @@ def build_cesky_tesin() -> Area:
         position=4,
         description="Poradní orgán rady města pro zdraví a prevenci.",
     )
-    department = b.body(
+    b.body(
         "Odbor sociální",
         K.DEPARTMENT,
         reports_to=[council],
@@ -119,7 +120,6 @@ def build_cesky_tesin() -> Area:
     structure.body_update(
         actor=actor, body=steering, approves_outputs_of=[families, health_seniors]
     )
-    _ = social_committee, department
 
     # Organizations of all three sides (fictional).
     city = b.organization("Město Český Těšín – Odbor sociální", C)
@@ -269,8 +269,6 @@ def build_cesky_tesin() -> Area:
     # 2019: some members leave, newcomers join after a visit as guests, a new leader.
     for person in family_members[5:8]:
         membership = families.memberships.get(person=person, end_on__isnull=True)
-        from triada.people import services as people_services
-
         people_services.membership_end(actor=actor, membership=membership, end_on=D(2019, 6, 30))
     for _i in range(3):
         newcomer = b.person()
@@ -281,8 +279,6 @@ def build_cesky_tesin() -> Area:
         b.member(families, newcomer, org, start=D(2019, 9, 1))
     b.elect(families, family_members[1], D(2019, 9, 12))
     # The former leader leaves the steering group with the leadership; the new one joins.
-    from triada.people import services as people_services
-
     people_services.membership_end(
         actor=actor,
         membership=steering.memberships.get(person=family_members[0], end_on__isnull=True),
@@ -493,9 +489,7 @@ def build_novy_jicin() -> Area:
 
 
 def _link_user(person, username: str) -> None:
-    user = ensure_user(username)
-    person.user = user
-    person.save(update_fields=["user"])
+    people_services.person_update(actor=None, person=person, user=ensure_user(username))
 
 
 TOWNS = {"cesky-tesin": build_cesky_tesin, "novy-jicin": build_novy_jicin}

@@ -55,7 +55,9 @@ class AttendanceForm(forms.Form):
 
     def __init__(self, *args, rows, area, **kwargs):
         super().__init__(*args, **kwargs)
-        substitutes = Person.objects.filter(area=area)
+        # One query for the substitutes of all rows: the people of the area.
+        self.persons = {p.pk: p for p in Person.objects.filter(area=area)}
+        substitutes = [("", "—"), *((pk, p.full_name) for pk, p in self.persons.items())]
         self.rows = rows
         for row in rows:
             key = row.membership.pk
@@ -66,10 +68,12 @@ class AttendanceForm(forms.Form):
                 widget=forms.RadioSelect,
             )
             if row.membership.organization_id:
-                self.fields[f"substitute_{key}"] = forms.ModelChoiceField(
+                self.fields[f"substitute_{key}"] = forms.TypedChoiceField(
                     label=_("Substitute for %(person)s") % {"person": row.membership.person},
-                    queryset=substitutes,
+                    choices=substitutes,
+                    coerce=int,
                     required=False,
+                    empty_value=None,
                     initial=row.substitute.pk if row.substitute else None,
                 )
 
@@ -77,7 +81,7 @@ class AttendanceForm(forms.Form):
         return {
             row.membership.pk: (
                 self.cleaned_data[f"status_{row.membership.pk}"],
-                self.cleaned_data.get(f"substitute_{row.membership.pk}"),
+                self.persons.get(self.cleaned_data.get(f"substitute_{row.membership.pk}")),
             )
             for row in self.rows
         }

@@ -146,12 +146,15 @@ def attendance_record(
                 )
     if errors:
         raise ValidationError(errors)
+    changed, new = [], []
     for membership_id, (status, substitute) in entries.items():
-        Attendance.objects.update_or_create(
-            meeting=meeting,
-            membership_id=membership_id,
-            defaults={"status": status, "substitute": substitute},
+        line = already.get(membership_id) or Attendance(
+            meeting=meeting, membership_id=membership_id
         )
+        line.status, line.substitute = status, substitute
+        (changed if line.pk else new).append(line)
+    Attendance.objects.bulk_update(changed, ["status", "substitute"])
+    Attendance.objects.bulk_create(new)
     if meeting.status == Meeting.Status.PLANNED:
         meeting.status = Meeting.Status.HELD
         meeting.save(update_fields=["status", "updated_at"])

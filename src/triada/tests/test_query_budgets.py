@@ -2,6 +2,7 @@
 with the data. Each page is measured on a small area and on one ten times larger."""
 
 import datetime
+from dataclasses import dataclass
 
 import pytest
 from django.db import connection
@@ -9,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from triada.conftest import client_for
+from triada.meetings import services as meeting_services
 from triada.people import services as people_services
 from triada.people.models import Membership, TriadSide
 from triada.structure.models import Body
@@ -47,12 +49,49 @@ def build(scale: int):
             voters=persons,
             votes_for=len(persons),
         )
+        for m in range(scale):
+            starts = datetime.datetime(2019, 1 + m, 1, 15, tzinfo=datetime.UTC)
+            meeting = meeting_services.meeting_create(
+                actor=None, body=group, starts_at=starts, agenda=("Zahájení", "Různé")
+            )
+        meeting_services.attendance_record(  # the last meeting's attendance list
+            actor=None,
+            meeting=meeting,
+            entries={ms.pk: ("present", None) for ms in group.memberships.active_on(starts.date())},
+        )
         groups.append(group)
-    return area, coordinator, groups[0]
+    return World(area, coordinator, groups[0], organizations[0], persons[0], meeting)
 
 
-def pages(area, group):
-    slug = area.slug
+@dataclass
+class World:
+    area: object
+    coordinator: object
+    group: object
+    organization: object
+    person: object
+    meeting: object
+
+
+def pages(world: World):
+    group, slug = world.group, world.area.slug
+    meeting = world.meeting
+    staff = {
+        "staff organization": ("people:organization", {"pk": world.organization.pk}),
+        "staff person": ("people:person", {"pk": world.person.pk}),
+        "staff audit log": ("staff:audit_log", {}),
+        "staff meetings": ("meetings:meetings", {}),
+        "staff meeting": ("meetings:meeting", {"pk": meeting.pk}),
+        "staff attendance form": ("meetings:attendance", {"pk": meeting.pk}),
+        "staff membership form": ("people:membership_add", {"body_pk": group.pk}),
+        "staff body form": ("structure:body_edit", {"pk": group.pk}),
+    }
+    extra = {
+        name: (True, reverse(url, kwargs={"area_slug": slug, **kwargs}))
+        for name, (url, kwargs) in staff.items()
+    }
+    extra["public meeting"] = (False, f"/{slug}/jednani/{meeting.pk}/")
+    extra["public calendar"] = (False, f"/{slug}/kalendar.ics")
     return {
         "public structure": (False, f"/{slug}/struktura/?datum=2019-01-01"),
         "public area home": (False, f"/{slug}/"),
@@ -66,14 +105,15 @@ def pages(area, group):
         ),
         "staff persons": (True, reverse("people:persons", kwargs={"area_slug": slug})),
         "staff organizations": (True, reverse("people:organizations", kwargs={"area_slug": slug})),
+        **extra,
     }
 
 
 def count_queries(scale: int) -> dict[str, int]:
-    area, coordinator, group = build(scale)
-    staff, public = client_for(coordinator), client_for(None)
+    world = build(scale)
+    staff, public = client_for(world.coordinator), client_for(None)
     counts = {}
-    for name, (is_staff, url) in pages(area, group).items():
+    for name, (is_staff, url) in pages(world).items():
         client = staff if is_staff else public
         client.get(url)  # warm up: session, content types
         with CaptureQueriesContext(connection) as queries:

@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.utils import translation
 
 from triada.people.models import Membership, TriadSide
 from triada.structure import services as structure_services
@@ -103,15 +102,24 @@ def test_structure_page_as_of_a_date(client, seniors_group):
     assert after == ["Řídící skupina", "Osoby se zdravotním znevýhodněním", "Senioři"]
 
 
+def _lead(client, url, language):
+    page = BeautifulSoup(
+        client.get(url, headers={"accept-language": language}).content, "html.parser"
+    )
+    return " ".join(page.select_one("p.lead").get_text().split())
+
+
 def test_structure_page_counts_groups_and_people(client, seniors_group):
-    area = seniors_group.area
-    with translation.override("en"):
-        html = client.get(
-            f"/{area.slug}/struktura/?datum=2019-01-01", headers={"accept-language": "en"}
-        ).content.decode()
     # Two working groups exist in 2019 and two persons are active in them.
-    assert "2 working groups" in html or "2 pracovní skupiny" in html
-    assert "2 persons" in html or "2 osob" in html
+    url = f"/{seniors_group.area.slug}/struktura/?datum=2019-01-01"
+    assert _lead(client, url, "cs") == (
+        "K 1. 1. 2019 pracují v komunitním plánování 2 pracovní skupiny. "
+        "Aktivně jsou zapojeny 2 osoby."
+    )
+    assert _lead(client, url, "en") == (
+        "On 1 Jan 2019 2 working groups work in community planning. "
+        "2 persons are actively involved."
+    )
 
 
 def test_structure_history_names_the_split(client, seniors_group):
@@ -135,8 +143,14 @@ def test_unknown_area_and_body_are_404(client, area):
 
 
 def test_bad_date_falls_back_to_today(client, seniors_group):
+    from django.utils import formats, timezone
+
     response = client.get(f"/{seniors_group.area.slug}/struktura/?datum=31.02.2019&rok=x")
     assert response.status_code == 200
+    html = response.content.decode()
+    assert "Datum se nepodařilo rozpoznat" in html
+    today = formats.date_format(timezone.localdate(), "SHORT_DATE_FORMAT")
+    assert f"K {today} " in html
 
 
 def test_unnamed_members_are_not_ordered_by_their_hidden_names(client, area):

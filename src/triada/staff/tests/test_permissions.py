@@ -8,6 +8,7 @@ import datetime
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from triada.audit.models import AuditEntry
 from triada.conftest import client_for
 from triada.meetings import services as meeting_services
 from triada.people.models import Membership
@@ -154,22 +155,38 @@ def test_permission_matrix(world, role):
 
 
 def test_objects_of_another_area_are_not_found(coordinator_client, area, other_area):
+    """Every staff URL that names an object answers 404 for another area's object, to GET and
+    POST alike, and changes nothing."""
     foreign_body = factories.make_body(other_area)
     foreign_person = factories.make_person(other_area)
-    foreign_org = factories.make_organization(other_area)
     foreign_membership = factories.make_membership(foreign_body, foreign_person)
-    slug = area.slug
-    urls = [
-        reverse("structure:body", kwargs={"area_slug": slug, "pk": foreign_body.pk}),
-        reverse("structure:body_edit", kwargs={"area_slug": slug, "pk": foreign_body.pk}),
-        reverse("people:person", kwargs={"area_slug": slug, "pk": foreign_person.pk}),
-        reverse("people:organization_edit", kwargs={"area_slug": slug, "pk": foreign_org.pk}),
-        reverse("people:membership_add", kwargs={"area_slug": slug, "body_pk": foreign_body.pk}),
-        reverse("people:membership_edit", kwargs={"area_slug": slug, "pk": foreign_membership.pk}),
-    ]
-    for url in urls:
-        assert coordinator_client.get(url).status_code == 404, url
-        assert coordinator_client.post(url, {"name": "x"}).status_code == 404, url
+    foreign_meeting = meeting_services.meeting_create(
+        actor=None, body=foreign_body, starts_at=datetime.datetime(2019, 3, 14, tzinfo=datetime.UTC)
+    )
+    foreign = {
+        "group": ("pk", foreign_body.pk),
+        "steering": ("pk", foreign_body.pk),
+        "group_roster": ("body_pk", foreign_body.pk),
+        "steering_roster": ("body_pk", foreign_body.pk),
+        "organization": ("pk", factories.make_organization(other_area).pk),
+        "person": ("pk", foreign_person.pk),
+        "membership": ("pk", foreign_membership.pk),
+        "group_meeting": ("pk", foreign_meeting.pk),
+        "steering_meeting": ("pk", foreign_meeting.pk),
+    }
+    entries_before = AuditEntry.objects.count()
+    checked = set()
+    for (name, obj, method), expected in MATRIX.items():
+        if obj not in foreign or (name, method) in checked:
+            continue
+        checked.add((name, method))
+        key, pk = foreign[obj]
+        url = reverse(name, kwargs={"area_slug": area.slug, key: pk})
+        if expected["coordinator"] != NOT_ALLOWED:
+            response = getattr(coordinator_client, method)(url, {"name": "x"})
+            assert response.status_code == 404, f"{method.upper()} {url}"
+    assert len(checked) > 20
+    assert AuditEntry.objects.count() == entries_before
     assert Membership.objects.filter(pk=foreign_membership.pk).exists()
 
 
@@ -199,3 +216,28 @@ def test_access_follows_the_roster(client, group, member):
     membership.end_on = membership.start_on
     membership.save()
     assert client.get(url).status_code == 403
+
+
+# An empty POST is refused where a GET is refused, and changes nothing where it is allowed
+# (the form shows its errors; the invitation explains that nobody has an e-mail address).
+POST_INSTEAD_OF_OK = {"meetings:invitation": LOGIN}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_empty_posts_follow_the_same_rules_and_write_nothing(world, role):
+    users, kwargs, _membership = world
+    client = client_for(users[role])
+    entries_before = AuditEntry.objects.count()
+    failures = []
+    for (name, obj, method), expected in MATRIX.items():
+        if method != "get" or expected[role] == NOT_ALLOWED:
+            continue
+        status = expected[role]
+        if status == OK:
+            status = POST_INSTEAD_OF_OK.get(name, OK)
+        url = reverse(name, kwargs=kwargs[obj])
+        response = client.post(url, {})
+        if response.status_code != status:
+            failures.append(f"POST {url}: {response.status_code}, expected {status}")
+    assert not failures, "\n".join(failures)
+    assert AuditEntry.objects.count() == entries_before
