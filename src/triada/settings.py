@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "triada.structure",
     "triada.people",
     "triada.meetings",
+    "triada.minutes",
+    "triada.documents",
     "triada.audit",
     "triada.staff",
     "triada.portal",
@@ -204,4 +206,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every step of every PDF at INFO.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }

@@ -1,6 +1,8 @@
 """Test settings: the real settings with a fixed key, a fast password hasher and no TLS."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "insecure-test-key")
 os.environ.setdefault("DJANGO_HTTPS", "0")
@@ -14,3 +16,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Serve static files from the apps' folders, as in development, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Uploaded and generated files of a test run go to a folder of their own.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="triada-test-media-"))

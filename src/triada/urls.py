@@ -9,5 +9,6 @@ urlpatterns = [
     path("sprava/<slug:area_slug>/", include("triada.structure.urls")),
     path("sprava/<slug:area_slug>/", include("triada.people.urls")),
     path("sprava/<slug:area_slug>/", include("triada.meetings.urls")),
+    path("sprava/<slug:area_slug>/", include("triada.minutes.urls")),
     path("", include("triada.portal.urls")),
 ]

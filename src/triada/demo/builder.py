@@ -20,6 +20,8 @@ from triada.people.validators import ico_check_digit
 from triada.structure import services as structure
 from triada.structure.models import Body
 
+from .minutes_text import write_minutes
+
 DEMO_PASSWORD = "triada-demo"
 
 TITLES_BEFORE = ["", "", "", "", "Mgr.", "Mgr.", "Bc.", "Bc.", "Ing.", "PhDr.", "MUDr."]
@@ -167,7 +169,8 @@ def hold_meetings(
     place: str,
     agenda: tuple[str, ...],
 ) -> None:
-    """Meetings of a body on the given days, with an attendance list drawn at random."""
+    """Meetings of a body on the given days, with an attendance list drawn at random and
+    published minutes."""
     tz = timezone.get_default_timezone()
     for day in days:
         if not body.is_active_on(day):
@@ -195,3 +198,4 @@ def hold_meetings(
             )
             entries[membership.pk] = (status, None)
         meetings.attendance_record(actor=builder.actor, meeting=meeting, entries=entries)
+        write_minutes(builder, meeting, publish=True)

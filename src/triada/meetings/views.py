@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from triada.minutes.selectors import open_tasks
 from triada.staff.decorators import area_view
 from triada.staff.forms import query_int, run_service, submit
 from triada.structure.models import Body
@@ -91,6 +92,8 @@ def meeting_detail(request, access, pk):
             "agenda": meeting.agenda_items.all(),
             "guests": meeting.guests.all(),
             "summary": attendance_summary(meeting),
+            "open_tasks": open_tasks(body=meeting.body),
+            "today": timezone.localdate(),
             "can_manage": access.can_manage_meetings(meeting.body),
             "invitation_late": meeting.status == Meeting.Status.PLANNED
             and services.invitation_is_late(meeting),

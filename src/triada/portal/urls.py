@@ -15,4 +15,5 @@ urlpatterns = [
     ),
     path("<slug:area_slug>/kalendar.ics", views.area_calendar, name="area_calendar"),
     path("<slug:area_slug>/jednani/<int:pk>/", views.meeting, name="meeting"),
+    path("<slug:area_slug>/zapisy/<int:pk>.pdf", views.minutes_pdf, name="minutes_pdf"),
 ]

@@ -2,14 +2,16 @@
 
 import datetime
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from triada.areas.models import Area
 from triada.meetings.calendar import meetings_calendar
 from triada.meetings.models import Meeting
+from triada.minutes.models import Version
 from triada.people import selectors as people_selectors
 from triada.staff.forms import DateQueryForm
 from triada.structure import selectors as structure_selectors
@@ -93,6 +95,7 @@ def body(request, area_slug, body_slug):
 def meeting(request, area_slug, pk):
     area = get_object_or_404(Area, slug=area_slug)
     meeting = get_object_or_404(Meeting.objects.select_related("body"), body__area=area, pk=pk)
+    versions = list(Version.objects.filter(minutes__meeting=meeting).defer("text"))
     return render(
         request,
         "portal/meeting.html",
@@ -100,6 +103,8 @@ def meeting(request, area_slug, pk):
             "area": area,
             "meeting": meeting,
             "agenda": meeting.agenda_items.all(),
+            "versions": versions,
+            "published": versions[0] if versions else None,
         },
     )
 
@@ -131,3 +136,15 @@ def body_calendar(request, area_slug, body_slug):
         Body.objects.select_related("area"), area__slug=area_slug, slug=body_slug
     )
     return _calendar_response(request, body.meetings.all(), f"{body.name} – {body.area.name}")
+
+
+def minutes_pdf(request, area_slug, pk):
+    """A published version of minutes as PDF; what was published stays downloadable."""
+    version = get_object_or_404(
+        Version.objects.select_related("minutes__meeting__body"),
+        minutes__meeting__body__area__slug=area_slug,
+        pk=pk,
+    )
+    meeting = version.minutes.meeting
+    filename = f"zapis-{slugify(meeting.body.name)}-{meeting.date:%Y-%m-%d}-v{version.number}.pdf"
+    return FileResponse(version.pdf.open("rb"), content_type="application/pdf", filename=filename)

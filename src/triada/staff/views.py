@@ -7,8 +7,10 @@ from django.utils import timezone
 
 from triada.accounts.access import areas_for_user
 from triada.audit import selectors as audit_selectors
+from triada.minutes.models import Task
+from triada.minutes.selectors import open_tasks
 from triada.people import selectors as people_selectors
-from triada.people.models import Membership, Organization
+from triada.people.models import Membership, Organization, Person
 from triada.structure.models import Body
 
 from .decorators import area_view
@@ -44,6 +46,9 @@ def dashboard(request, access):
                 "mine": group.pk in access.member_body_ids,
             }
         )
+    overdue = open_tasks(area=access.area).filter(due_on__lt=today)
+    if not access.is_coordinator:
+        overdue = overdue.filter(minutes__meeting__body__in=access.leading_body_ids)
     recent = []
     if access.is_coordinator:
         recent = audit_selectors.describe(audit_selectors.audit_log(access.area)[:8])
@@ -58,6 +63,7 @@ def dashboard(request, access):
             "active_persons": people_selectors.active_person_count(access.area, on=today),
             "organization_count": Organization.objects.filter(area=access.area).count(),
             "recent": recent,
+            "overdue": overdue,
         },
     )
 
@@ -78,5 +84,29 @@ def audit_log(request, access):
             "entries": audit_selectors.describe(page.object_list),
             "object_types": audit_selectors.object_types(access.area),
             "object_type": object_type,
+        },
+    )
+
+
+@area_view
+def my_page(request, access):
+    """A member's own page: his or her groups and the tasks he or she is responsible for."""
+    today = timezone.localdate()
+    person = Person.objects.filter(user=request.user, area=access.area).first()
+    memberships = []
+    tasks = Task.objects.none()
+    if person is not None:
+        memberships = person.memberships.active_on(today).select_related("body", "organization")
+        tasks = open_tasks(responsible=person)
+    return render(
+        request,
+        "staff/my_page.html",
+        {
+            "access": access,
+            "area": access.area,
+            "person": person,
+            "memberships": memberships,
+            "tasks": tasks,
+            "today": today,
         },
     )

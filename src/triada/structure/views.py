@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from triada.minutes.selectors import open_tasks
 from triada.people import selectors as people_selectors
 from triada.staff.decorators import area_view
 from triada.staff.forms import DateQueryForm, run_service, submit
@@ -114,6 +115,7 @@ def body_detail(request, access, pk):
             "started_by": body.started_by_changes.prefetch_related("predecessors"),
             "can_manage_members": access.can_manage_members(body),
             "can_manage_meetings": access.can_manage_meetings(body),
+            "open_tasks": open_tasks(body=body),
             "meetings": body.meetings.select_related("body")[:20],
         },
     )

@@ -11,12 +11,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from triada.audit.models import AuditEntry
 from triada.conftest import client_for
 from triada.meetings import services as meeting_services
+from triada.minutes import services as minutes_services
+from triada.minutes.models import Section
 from triada.people.models import Membership
 from triada.structure.models import Body
 from triada.tests import factories
 
 ROLES = ["anonymous", "member", "leader", "coordinator", "other_coordinator", "superuser"]
-STAFF_NAMESPACES = {"staff", "structure", "people", "meetings"}
+STAFF_NAMESPACES = {"staff", "structure", "people", "meetings", "minutes"}
 
 OK, LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 302, 403, 404, 405
 
@@ -79,6 +81,33 @@ MATRIX = {
     ("meetings:attendance", "group_meeting", "get"): row(FORBIDDEN, OK, OK),
     ("meetings:invitation", "group_meeting", "get"): row(FORBIDDEN, OK, OK),
     ("meetings:invitation", "steering_meeting", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("staff:my_page", "area", "get"): row(OK, OK, OK),
+    ("minutes:detail", "group_meeting", "get"): row(OK, OK, OK),
+    ("minutes:detail", "steering_meeting", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("minutes:edit", "group_meeting", "get"): row(FORBIDDEN, OK, OK),
+    ("minutes:edit", "steering_meeting", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("minutes:task_close", "task", "get"): row(FORBIDDEN, OK, OK),
+    **{
+        (f"minutes:{name}", "group_meeting", "get"): row(
+            NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, other=NOT_ALLOWED, anonymous=NOT_ALLOWED
+        )
+        for name in ("start", "send", "approve", "publish", "comment")
+    },
+    **{
+        (f"minutes:{name}", "group_section", "get"): row(
+            NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, other=NOT_ALLOWED, anonymous=NOT_ALLOWED
+        )
+        for name in ("resolution_add", "task_add")
+    },
+    ("minutes:resolution_delete", "group_resolution", "get"): row(
+        NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, other=NOT_ALLOWED, anonymous=NOT_ALLOWED
+    ),
+    ("minutes:send", "steering_meeting", "post"): row(FORBIDDEN, FORBIDDEN, LOGIN),
+    ("minutes:approve", "steering_meeting", "post"): row(FORBIDDEN, FORBIDDEN, LOGIN),
+    ("minutes:publish", "steering_meeting", "post"): row(FORBIDDEN, FORBIDDEN, LOGIN),
+    ("minutes:resolution_add", "steering_section", "post"): row(FORBIDDEN, FORBIDDEN, LOGIN),
+    ("minutes:task_add", "steering_section", "post"): row(FORBIDDEN, FORBIDDEN, LOGIN),
+    ("minutes:comment", "steering_meeting", "post"): row(FORBIDDEN, FORBIDDEN, LOGIN),
 }
 
 
@@ -93,6 +122,14 @@ def world(area, group, member, leader, coordinator, other_coordinator):
     when = datetime.datetime(2019, 3, 14, 15, tzinfo=datetime.UTC)
     group_meeting = meeting_services.meeting_create(actor=None, body=group, starts_at=when)
     steering_meeting = meeting_services.meeting_create(actor=None, body=steering, starts_at=when)
+    group_minutes = minutes_services.minutes_start(actor=None, meeting=group_meeting)
+    steering_minutes = minutes_services.minutes_start(actor=None, meeting=steering_meeting)
+    group_section = Section.objects.create(minutes=group_minutes, title="Bod")
+    steering_section = Section.objects.create(minutes=steering_minutes, title="Bod")
+    resolution = minutes_services.resolution_add(
+        actor=None, section=group_section, text="Usnesení", adoption="consensus"
+    )
+    task = minutes_services.task_add(actor=None, minutes=group_minutes, section=None, text="Úkol")
     users = {
         "anonymous": None,
         "member": member,
@@ -114,6 +151,22 @@ def world(area, group, member, leader, coordinator, other_coordinator):
         "membership": {"area_slug": slug, "pk": membership.pk},
         "group_meeting": {"area_slug": slug, "pk": group_meeting.pk},
         "steering_meeting": {"area_slug": slug, "pk": steering_meeting.pk},
+        "group_section": {
+            "area_slug": slug,
+            "pk": group_meeting.pk,
+            "section_pk": group_section.pk,
+        },
+        "steering_section": {
+            "area_slug": slug,
+            "pk": steering_meeting.pk,
+            "section_pk": steering_section.pk,
+        },
+        "group_resolution": {
+            "area_slug": slug,
+            "pk": group_meeting.pk,
+            "resolution_pk": resolution.pk,
+        },
+        "task": {"area_slug": slug, "pk": task.pk},
     }
     return users, kwargs, membership
 

@@ -1,0 +1,61 @@
+"""The minutes as a document: the same content for the public page and the PDF."""
+
+from django.core.files.base import ContentFile
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.html import strip_tags
+
+from triada.documents.pdf import render_pdf
+from triada.meetings.selectors import attendance_summary
+
+from .models import Minutes
+
+
+def public_name(person) -> str | None:
+    """The name as it may be published: only with the person's consent."""
+    return person.full_name if person is not None and person.public_consent else None
+
+
+def document_context(minutes: Minutes) -> dict:
+    meeting = minutes.meeting
+    summary = attendance_summary(meeting)
+    attendance = [
+        {
+            "name": public_name(row.substitute or row.membership.person),
+            "organization": row.membership.organization,
+            "side": row.membership.get_triad_side_display(),
+            "status": row.attendance.get_status_display() if row.attendance else "",
+            "substitute": row.substitute is not None,
+            "present": row.present,
+            "votes": row.votes,
+        }
+        for row in summary.rows
+    ]
+    sections = list(minutes.sections.prefetch_related("resolutions", "tasks__responsible"))
+    return {
+        "minutes": minutes,
+        "meeting": meeting,
+        "body": meeting.body,
+        "summary": summary,
+        "attendance": attendance,
+        "guests": list(meeting.guests.all()),
+        "sections": [
+            {
+                "section": s,
+                "resolutions": list(s.resolutions.all()),
+                "tasks": [
+                    {"task": t, "responsible": public_name(t.responsible)} for t in s.tasks.all()
+                ],
+            }
+            for s in sections
+        ],
+    }
+
+
+def render_document(minutes: Minutes) -> tuple[str, str, ContentFile]:
+    """(HTML of the content, its plain text, the PDF) in Czech, the document's language."""
+    with translation.override("cs"):
+        context = document_context(minutes)
+        html = render_to_string("minutes/document.html", context)
+        pdf = render_pdf("minutes/pdf.html", {**context, "content": html})
+    return html, " ".join(strip_tags(html).split()), ContentFile(pdf)

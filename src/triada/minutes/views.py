@@ -1,0 +1,270 @@
+"""Staff pages of minutes: writing, resolutions and tasks, comments, approval, publication."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from triada.meetings.access import get_meeting_for_user
+from triada.staff.decorators import area_view
+from triada.staff.forms import run_service
+
+from . import services
+from .access import get_minutes_for_user, get_task_for_user
+from .forms import CommentForm, MinutesForm, PublishForm, ResolutionForm, TaskCloseForm, TaskForm
+from .models import Minutes, Resolution, Section
+from .render import document_context
+
+
+def _to_minutes(minutes, anchor=""):
+    meeting = minutes.meeting
+    url = reverse("minutes:detail", kwargs={"area_slug": meeting.body.area.slug, "pk": meeting.pk})
+    return redirect(url + anchor)
+
+
+def _refused(request, error: ValidationError) -> None:
+    messages.error(request, " ".join(error.messages))
+
+
+@area_view
+def minutes_detail(request, access, pk):
+    meeting = get_meeting_for_user(access, pk)
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    can_edit = access.can_manage_meetings(meeting.body)
+    context = {
+        "access": access,
+        "area": access.area,
+        "meeting": meeting,
+        "minutes": minutes,
+        "can_edit": can_edit,
+    }
+    if minutes is not None:
+        context.update(document_context(minutes))
+        context.update(
+            {
+                "versions": minutes.versions.all(),
+                "comments": minutes.comments.select_related("author"),
+                "may_comment": services.may_comment(request.user, minutes),
+                "comment_form": CommentForm(),
+                "publish_form": PublishForm(),
+            }
+        )
+    return render(request, "minutes/minutes_detail.html", context)
+
+
+@require_POST
+@area_view
+def minutes_start(request, access, pk):
+    meeting = get_meeting_for_user(access, pk, write=True)
+    try:
+        minutes = services.minutes_start(actor=request.user, meeting=meeting)
+    except ValidationError as error:
+        _refused(request, error)
+        return redirect("meetings:meeting", area_slug=access.area.slug, pk=pk)
+    return redirect("minutes:edit", area_slug=access.area.slug, pk=minutes.meeting_id)
+
+
+@area_view
+def minutes_edit(request, access, pk):
+    minutes = get_minutes_for_user(access, pk, write=True)
+    form = MinutesForm(request.POST or None, minutes=minutes)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            form,
+            services.minutes_update,
+            actor=request.user,
+            minutes=minutes,
+            **form.service_data(),
+        )
+    ):
+        messages.success(request, _("The minutes were saved."))
+        return redirect("minutes:edit", area_slug=access.area.slug, pk=pk)
+    sections = []
+    for section in minutes.sections.prefetch_related("resolutions", "tasks__responsible"):
+        sections.append(
+            {
+                "section": section,
+                "resolution_form": ResolutionForm(prefix=f"r{section.pk}"),
+                "task_form": TaskForm(prefix=f"t{section.pk}", body=minutes.meeting.body),
+            }
+        )
+    return render(
+        request,
+        "minutes/minutes_edit.html",
+        {
+            "access": access,
+            "area": access.area,
+            "minutes": minutes,
+            "meeting": minutes.meeting,
+            "form": form,
+            "sections": sections,
+        },
+    )
+
+
+@require_POST
+@area_view
+def resolution_add(request, access, pk, section_pk):
+    minutes = get_minutes_for_user(access, pk, write=True)
+    section = get_object_or_404(Section, minutes=minutes, pk=section_pk)
+    form = ResolutionForm(request.POST, prefix=f"r{section.pk}")
+    if form.is_valid() and run_service(
+        form, services.resolution_add, actor=request.user, section=section, **form.cleaned_data
+    ):
+        messages.success(request, _("The resolution was added."))
+    else:
+        messages.error(
+            request,
+            _("The resolution was not added: %(errors)s")
+            % {"errors": " ".join(e for errors in form.errors.values() for e in errors)},
+        )
+    return redirect(
+        reverse("minutes:edit", kwargs={"area_slug": access.area.slug, "pk": pk})
+        + f"#section-{section.pk}"
+    )
+
+
+@require_POST
+@area_view
+def resolution_delete(request, access, pk, resolution_pk):
+    minutes = get_minutes_for_user(access, pk, write=True)
+    resolution = get_object_or_404(Resolution, section__minutes=minutes, pk=resolution_pk)
+    services.resolution_delete(actor=request.user, resolution=resolution)
+    messages.success(request, _("The resolution was deleted."))
+    return redirect("minutes:edit", area_slug=access.area.slug, pk=pk)
+
+
+@require_POST
+@area_view
+def task_add(request, access, pk, section_pk):
+    minutes = get_minutes_for_user(access, pk, write=True)
+    section = get_object_or_404(Section, minutes=minutes, pk=section_pk)
+    form = TaskForm(request.POST, prefix=f"t{section.pk}", body=minutes.meeting.body)
+    if form.is_valid() and run_service(
+        form,
+        services.task_add,
+        actor=request.user,
+        minutes=minutes,
+        section=section,
+        **form.cleaned_data,
+    ):
+        messages.success(request, _("The task was added."))
+    else:
+        messages.error(
+            request,
+            _("The task was not added: %(errors)s")
+            % {"errors": " ".join(e for errors in form.errors.values() for e in errors)},
+        )
+    return redirect(
+        reverse("minutes:edit", kwargs={"area_slug": access.area.slug, "pk": pk})
+        + f"#section-{section.pk}"
+    )
+
+
+@area_view
+def task_close(request, access, pk):
+    task = get_task_for_user(access, pk, write=True)
+    form = TaskCloseForm(request.POST or None)
+    body = task.minutes.meeting.body
+    next_meeting = (
+        body.meetings.filter(starts_at__gt=task.minutes.meeting.starts_at, status="held")
+        .order_by("-starts_at")
+        .first()
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            form,
+            services.task_close,
+            actor=request.user,
+            task=task,
+            status=form.cleaned_data["status"],
+            note=form.cleaned_data["note"],
+            at_meeting=next_meeting,
+        )
+    ):
+        messages.success(request, _("The task was closed."))
+        return redirect("structure:body", area_slug=access.area.slug, pk=body.pk)
+    return render(
+        request,
+        "minutes/task_close.html",
+        {
+            "access": access,
+            "area": access.area,
+            "task": task,
+            "form": form,
+            "next_meeting": next_meeting,
+        },
+    )
+
+
+@require_POST
+@area_view
+def comment_add(request, access, pk):
+    minutes = get_minutes_for_user(access, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid() and run_service(
+        form,
+        services.comment_add,
+        author=request.user,
+        minutes=minutes,
+        text=form.cleaned_data["text"],
+    ):
+        messages.success(request, _("Thank you; your comment was recorded."))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return _to_minutes(minutes, "#comments")
+
+
+@require_POST
+@area_view
+def minutes_send(request, access, pk):
+    minutes = get_minutes_for_user(access, pk, write=True)
+    url = request.build_absolute_uri(
+        reverse("minutes:detail", kwargs={"area_slug": access.area.slug, "pk": pk})
+    )
+    try:
+        count = services.minutes_send_for_comments(actor=request.user, minutes=minutes, url=url)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(
+            request, _("The draft was sent to %(count)d attendees for comments.") % {"count": count}
+        )
+    return _to_minutes(minutes)
+
+
+@require_POST
+@area_view
+def minutes_approve(request, access, pk):
+    minutes = get_minutes_for_user(access, pk, write=True)
+    try:
+        services.minutes_approve(actor=request.user, minutes=minutes)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("The minutes were approved."))
+    return _to_minutes(minutes)
+
+
+@require_POST
+@area_view
+def minutes_publish(request, access, pk):
+    minutes = get_minutes_for_user(access, pk, write=True)
+    form = PublishForm(request.POST)
+    try:
+        note = form.cleaned_data["note"] if form.is_valid() else ""
+        version = services.minutes_publish(actor=request.user, minutes=minutes, note=note)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(
+            request,
+            _("Version %(number)d of the minutes was published.") % {"number": version.number},
+        )
+    return _to_minutes(minutes)
