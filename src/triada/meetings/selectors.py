@@ -1,9 +1,13 @@
 """Reads about meetings: whom a meeting invites, its attendance list and what follows from it."""
 
+import datetime
 from dataclasses import dataclass
+
+from django.db.models import Count, Q
 
 from triada.people.models import TRIAD_SIDES, Membership, TriadSide
 from triada.people.selectors import roster
+from triada.structure.models import Body
 
 from .models import Attendance, Meeting
 
@@ -82,3 +86,95 @@ def attendance_summary(meeting: Meeting) -> AttendanceSummary:
         ):
             rows.append(AttendanceRow(a.membership, a))
     return AttendanceSummary(rows, meeting.body.quorum_percent)
+
+
+@dataclass
+class DutyRow:
+    body: object
+    held: int
+
+    @property
+    def required(self) -> int:
+        return self.body.min_meetings_per_year
+
+    @property
+    def fulfilled(self) -> bool:
+        return self.held >= self.required
+
+
+def meeting_duties(area, year: int) -> list[DutyRow]:
+    """Bodies with a duty to meet, existing in the year: meetings held against the duty."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    bodies = (
+        Body.objects.filter(area=area, min_meetings_per_year__gt=0)
+        .filter(Q(established_on__isnull=True) | Q(established_on__lte=last))
+        .filter(Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=first))
+        .annotate(
+            held=Count(
+                "meetings",
+                filter=Q(meetings__status=Meeting.Status.HELD, meetings__starts_at__year=year),
+            )
+        )
+    )
+    return [DutyRow(body, body.held) for body in bodies]
+
+
+@dataclass
+class AttendanceStat:
+    label: str
+    invited: int = 0
+    present: int = 0
+    last_present: datetime.date | None = None
+    recent_absences: int = 0  # in a row, up to the body's latest meeting
+
+    @property
+    def rate(self) -> int:
+        return round(100 * self.present / self.invited) if self.invited else 0
+
+    @property
+    def stopped_coming(self) -> bool:
+        return self.recent_absences >= STOPPED_AFTER
+
+
+# Absent from this many meetings in a row, up to the latest: "stopped coming".
+STOPPED_AFTER = 3
+
+
+def attendance_stats(body, year: int) -> tuple[list[AttendanceStat], list[AttendanceStat]]:
+    """Attendance per member and per organization at the body's meetings held in a year."""
+    lines = (
+        Attendance.objects.filter(
+            meeting__body=body, meeting__status=Meeting.Status.HELD, meeting__starts_at__year=year
+        )
+        .select_related("membership__person", "membership__organization", "meeting")
+        .order_by("meeting__starts_at")
+    )
+    by_person: dict[int, AttendanceStat] = {}
+    by_org: dict[int, AttendanceStat] = {}
+    # Per meeting: was each member there, and was each organization there (by anyone)?
+    meetings: dict[int, tuple[datetime.date, dict, dict]] = {}
+    for line in lines:
+        membership = line.membership
+        date, people, orgs = meetings.setdefault(line.meeting_id, (line.meeting.date, {}, {}))
+        present = line.counts_as_present
+        people[membership.person_id] = (membership.person.full_name, present)
+        if membership.organization_id:
+            _label, org_present = orgs.get(membership.organization_id, ("", False))
+            orgs[membership.organization_id] = (
+                membership.organization.name,
+                org_present or present,
+            )
+    for date, people, orgs in meetings.values():
+        for table, seen in ((by_person, people), (by_org, orgs)):
+            for key, (label, present) in seen.items():
+                stat = table.setdefault(key, AttendanceStat(label))
+                stat.invited += 1
+                if present:
+                    stat.present += 1
+                    stat.last_present = date
+                    stat.recent_absences = 0
+                else:
+                    stat.recent_absences += 1
+    people = sorted(by_person.values(), key=lambda s: (-s.recent_absences, s.rate, s.label))
+    orgs = sorted(by_org.values(), key=lambda s: (-s.recent_absences, s.rate, s.label))
+    return people, orgs

@@ -5,10 +5,12 @@ import copy
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from triada.documents.pdf import render_pdf
 from triada.minutes.selectors import open_tasks
 from triada.staff.decorators import area_view
 from triada.staff.forms import query_int, run_service, submit
@@ -18,7 +20,13 @@ from . import services
 from .access import get_meeting_for_user
 from .forms import AgendaFormSet, AttendanceForm, GuestForm, MeetingForm, NewMeetingForm
 from .models import Meeting
-from .selectors import attendance_summary
+from .selectors import (
+    STOPPED_AFTER,
+    attendance_stats,
+    attendance_summary,
+    invited_memberships,
+    meeting_duties,
+)
 
 
 def _detail(meeting):
@@ -240,5 +248,63 @@ def invitation_send(request, access, pk):
             "meeting": meeting,
             "late": services.invitation_is_late(meeting),
             "now": timezone.now(),
+        },
+    )
+
+
+@area_view
+def attendance_sheet(request, access, pk):
+    """The attendance list to print and sign (PDF): the invited members, guests, spare lines."""
+    meeting = get_meeting_for_user(access, pk)
+    with translation.override("cs"):
+        pdf = render_pdf(
+            "meetings/attendance_sheet.html",
+            {
+                "meeting": meeting,
+                "invited": invited_memberships(meeting),
+                "guests": meeting.guests.all(),
+                "spare_rows": range(5),
+            },
+        )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="prezencni-listina-{meeting.pk}.pdf"'
+    return response
+
+
+@area_view
+def duties(request, access):
+    """Per body and year: meetings held against the duty to meet."""
+    access.require(access.is_coordinator)
+    year = query_int(request, "rok") or timezone.localdate().year
+    return render(
+        request,
+        "meetings/duties.html",
+        {
+            "access": access,
+            "area": access.area,
+            "year": year,
+            "rows": meeting_duties(access.area, year),
+        },
+    )
+
+
+@area_view
+def body_attendance(request, access, body_pk):
+    """Who comes to a body's meetings and who stopped coming, per member and organization."""
+    body = get_object_or_404(Body, area=access.area, pk=body_pk)
+    access.require(access.can_manage_members(body))
+    year = query_int(request, "rok") or timezone.localdate().year
+    people, organizations = attendance_stats(body, year)
+    return render(
+        request,
+        "meetings/body_attendance.html",
+        {
+            "access": access,
+            "area": access.area,
+            "body": body,
+            "year": year,
+            "people": people,
+            "organizations": organizations,
+            "stopped_after": STOPPED_AFTER,
         },
     )

@@ -99,3 +99,16 @@ def test_a_meeting_of_another_area_is_not_found_in_the_portal(client, group, oth
         actor=None, body=factories.make_body(other_area), starts_at=timezone.now()
     )
     assert client.get(f"/{group.area.slug}/jednani/{foreign.pk}/").status_code == 404
+
+
+def test_attendance_sheet_pdf_lists_the_invited(client, leader, group, member):
+    import pypdfium2
+
+    meeting = services.meeting_create(actor=None, body=group, starts_at=timezone.now())
+    client.force_login(leader)
+    response = client.get(_url("meetings:attendance_sheet", group.area, pk=meeting.pk))
+    assert response["Content-Type"] == "application/pdf"
+    text = pypdfium2.PdfDocument(response.content)[0].get_textpage().get_text_range()
+    assert "Prezenční listina" in text
+    assert "Eva Členová" in text and "Petr Vedoucí" in text
+    assert "Podpis" in text
