@@ -15,5 +15,7 @@ urlpatterns = [
     ),
     path("<slug:area_slug>/kalendar.ics", views.area_calendar, name="area_calendar"),
     path("<slug:area_slug>/jednani/<int:pk>/", views.meeting, name="meeting"),
+    path("<slug:area_slug>/zapisy/", views.minutes_archive, name="minutes_archive"),
+    path("<slug:area_slug>/zapisy/atom.xml", views.MinutesFeed(), name="minutes_feed"),
     path("<slug:area_slug>/zapisy/<int:pk>.pdf", views.minutes_pdf, name="minutes_pdf"),
 ]

@@ -2,9 +2,13 @@
 
 import datetime
 
+from django.contrib.syndication.views import Feed
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -12,8 +16,9 @@ from triada.areas.models import Area
 from triada.meetings.calendar import meetings_calendar
 from triada.meetings.models import Meeting
 from triada.minutes.models import Version
+from triada.minutes.selectors import archive_entries, archive_years
 from triada.people import selectors as people_selectors
-from triada.staff.forms import DateQueryForm
+from triada.staff.forms import DateQueryForm, query_int
 from triada.structure import selectors as structure_selectors
 from triada.structure.models import Body
 
@@ -148,3 +153,75 @@ def minutes_pdf(request, area_slug, pk):
     meeting = version.minutes.meeting
     filename = f"zapis-{slugify(meeting.body.name)}-{meeting.date:%Y-%m-%d}-v{version.number}.pdf"
     return FileResponse(version.pdf.open("rb"), content_type="application/pdf", filename=filename)
+
+
+def minutes_archive(request, area_slug):
+    """The public archive of minutes by year and month, like the towns' own pages."""
+    area = get_object_or_404(Area, slug=area_slug)
+    years = archive_years(area)
+    year = query_int(request, "rok")
+    if year not in years:
+        year = years[0] if years else None
+    bodies = Body.objects.filter(area=area, meetings__minutes__status="published").distinct()
+    body = bodies.filter(slug=request.GET.get("organ", "")).first()
+    entries = archive_entries(area, body=body, year=year) if year else []
+    return render(
+        request,
+        "portal/minutes_archive.html",
+        {
+            "area": area,
+            "years": years,
+            "year": year,
+            "bodies": bodies,
+            "body": body,
+            "entries": entries,
+        },
+    )
+
+
+class MinutesFeed(Feed):
+    """Atom feed of newly published minutes of an area."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, area_slug):
+        return get_object_or_404(Area, slug=area_slug)
+
+    def title(self, area):
+        return _("Minutes – %(area)s") % {"area": area.name}
+
+    def link(self, area):
+        return reverse("portal:minutes_archive", kwargs={"area_slug": area.slug})
+
+    def items(self, area):
+        return (
+            Version.objects.filter(minutes__meeting__body__area=area)
+            .select_related("minutes__meeting__body__area")
+            .defer("html")
+            .order_by("-published_at")[:50]
+        )
+
+    def item_title(self, version):
+        meeting = version.minutes.meeting
+        title = _("Minutes – %(body)s, %(date)s") % {
+            "body": meeting.body.name,
+            "date": date_format(meeting.date, "SHORT_DATE_FORMAT"),
+        }
+        if version.number > 1:
+            title += " " + _("(version %(n)d: %(note)s)") % {
+                "n": version.number,
+                "note": version.note,
+            }
+        return title
+
+    def item_description(self, version):
+        return version.text[:500]
+
+    def item_link(self, version):
+        return version.minutes.meeting.get_absolute_url()
+
+    def item_guid(self, version):
+        return f"minutes-version-{version.pk}"
+
+    def item_pubdate(self, version):
+        return version.published_at

@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from triada.conftest import client_for
 from triada.meetings import services as meeting_services
+from triada.minutes import services as minutes_services
+from triada.minutes.models import Minutes, Version
 from triada.people import services as people_services
 from triada.people.models import Membership, TriadSide
 from triada.structure.models import Body
@@ -54,6 +56,21 @@ def build(scale: int):
             meeting = meeting_services.meeting_create(
                 actor=None, body=group, starts_at=starts, agenda=("Zahájení", "Různé")
             )
+        for past in group.meetings.all():  # every meeting published, the last with a task
+            record = minutes_services.minutes_start(actor=None, meeting=past)
+            # Published without rendering a PDF: this test counts queries, not pages of PDF.
+            Version.objects.create(
+                minutes=record,
+                number=1,
+                html="<p>x</p>",
+                text="x",
+                pdf="zapisy/x.pdf",
+                pdf_size=2048,
+            )
+            Minutes.objects.filter(pk=record.pk).update(status=Minutes.Status.PUBLISHED)
+        minutes_services.task_add(
+            actor=None, minutes=record, section=None, text="Úkol", responsible=persons[0]
+        )
         meeting_services.attendance_record(  # the last meeting's attendance list
             actor=None,
             meeting=meeting,
@@ -92,6 +109,20 @@ def pages(world: World):
     }
     extra["public meeting"] = (False, f"/{slug}/jednani/{meeting.pk}/")
     extra["public calendar"] = (False, f"/{slug}/kalendar.ics")
+    extra["public minutes archive"] = (False, f"/{slug}/zapisy/?rok=2019")
+    extra["public minutes feed"] = (False, f"/{slug}/zapisy/atom.xml")
+    extra["staff minutes"] = (
+        True,
+        reverse("minutes:detail", kwargs={"area_slug": slug, "pk": meeting.pk}),
+    )
+    extra["staff minutes editor"] = (
+        True,
+        reverse("minutes:edit", kwargs={"area_slug": slug, "pk": meeting.pk}),
+    )
+    extra["staff meeting duties"] = (
+        True,
+        reverse("meetings:duties", kwargs={"area_slug": slug}) + "?rok=2019",
+    )
     return {
         "public structure": (False, f"/{slug}/struktura/?datum=2019-01-01"),
         "public area home": (False, f"/{slug}/"),
