@@ -222,11 +222,11 @@ def minutes_send_for_comments(*, actor, minutes: Minutes, url: str) -> int:
     return len(recipients)
 
 
-def may_comment(user, minutes: Minutes) -> bool:
+def may_comment(user, minutes: Minutes, summary=None) -> bool:
     """Attendees comment: the members (and substitutes) present at the meeting."""
     if not user.is_authenticated or minutes.status != S.IN_COMMENTS:
         return False
-    rows = attendance_summary(minutes.meeting).rows
+    rows = (summary or attendance_summary(minutes.meeting)).rows
     present = {(row.substitute or row.membership.person).user_id for row in rows if row.present}
     return user.pk in present
 

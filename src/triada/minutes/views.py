@@ -31,7 +31,10 @@ def _refused(request, error: ValidationError) -> None:
 @area_view
 def minutes_detail(request, access, pk):
     meeting = get_meeting_for_user(access, pk)
-    minutes = Minutes.objects.filter(meeting=meeting).first()
+    try:
+        minutes = meeting.minutes  # the reverse accessor reuses the meeting already loaded
+    except Minutes.DoesNotExist:
+        minutes = None
     can_edit = access.can_manage_meetings(meeting.body)
     context = {
         "access": access,
@@ -46,7 +49,7 @@ def minutes_detail(request, access, pk):
             {
                 "versions": minutes.versions.all(),
                 "comments": minutes.comments.select_related("author"),
-                "may_comment": services.may_comment(request.user, minutes),
+                "may_comment": services.may_comment(request.user, minutes, context["summary"]),
                 "comment_form": CommentForm(),
                 "publish_form": PublishForm(),
             }
