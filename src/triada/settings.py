@@ -151,6 +151,16 @@ STORAGES = {
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", DATA_DIR / "media"))
 MEDIA_URL = "/media/"
 
+# Uploaded minutes: the largest file accepted, and the limits of the child process that
+# reads a PDF's text (a crafted file must not stall or exhaust the server).
+TRIADA_UPLOAD_MAX_BYTES = int(os.environ.get("TRIADA_UPLOAD_MAX_MB", "20")) * 1024 * 1024
+TRIADA_EXTRACTION_SECONDS = int(os.environ.get("TRIADA_EXTRACTION_SECONDS", "60"))
+TRIADA_EXTRACTION_MEMORY_BYTES = (
+    int(os.environ.get("TRIADA_EXTRACTION_MEMORY_MB", "1024")) * 1024 * 1024
+)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
 # Security headers. Pages carry no inline scripts or styles, so the policy stays strict.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
