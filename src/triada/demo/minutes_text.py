@@ -2,8 +2,13 @@
 
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.text import slugify
+from weasyprint import HTML
+
 from triada.meetings.models import Meeting
 from triada.minutes import services as minutes
+from triada.minutes.uploads import uploaded_minutes_add
 from triada.people.models import Membership
 
 DISCUSSION = [
@@ -76,3 +81,34 @@ def write_minutes(builder, meeting: Meeting, *, publish: bool) -> None:
     minutes.minutes_approve(actor=builder.actor, minutes=record)
     if publish:
         minutes.minutes_publish(actor=builder.actor, minutes=record)
+
+
+def upload_archive(
+    builder, *, body, title: str, date: datetime.date, period: str, scan: bool = False
+) -> None:
+    """A PDF from the town's archive, made here: minutes with text, or a scan (no text layer,
+    the page only drawn)."""
+    if scan:
+        html = (
+            "<html><body><div style='margin:2cm;height:20cm;border:2px solid #555;"
+            "background:repeating-linear-gradient(#fff 0 14px,#bbb 14px 16px)'>"
+            "</div></body></html>"
+        )
+    else:
+        paragraphs = "".join(f"<p>{builder.rng.choice(DISCUSSION)}</p>" for _ in range(12))
+        html = (
+            f"<html lang='cs'><head><title>{title}</title></head><body><h1>{title}</h1>"
+            f"{paragraphs}<h2>Usnesení</h2><p>{builder.rng.choice(RESOLUTIONS)}</p>"
+            "</body></html>"
+        )
+    data = HTML(string=html).write_pdf()
+    upload = SimpleUploadedFile(f"{slugify(title)}.pdf", data, content_type="application/pdf")
+    uploaded_minutes_add(
+        actor=builder.actor,
+        area=body.area,
+        upload=upload,
+        body=body,
+        date=date,
+        period=period,
+        title=title,
+    )

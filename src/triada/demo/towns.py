@@ -13,6 +13,7 @@ from triada.structure import services as structure
 from triada.structure.models import Body, StructureChange
 
 from .builder import AreaBuilder, ensure_user, hold_meetings
+from .minutes_text import upload_archive
 
 D = datetime.date
 K = Body.Kind
@@ -312,6 +313,20 @@ def build_cesky_tesin() -> Area:
         [d for d in quarters if d.month in (5, 11)],
         place="Městský úřad Český Těšín, kancelář vedoucí odboru",
         agenda=("Výstupy pracovních skupin", "Akční plán na další rok"),
+    )
+
+    # The archive from before Triáda: yearly files of 2016 and a scanned page.
+    for body in (families, health_seniors):
+        upload_archive(
+            b, body=body, title=f"Zápisy PS {body.name} 2016", date=D(2016, 1, 1), period="year"
+        )
+    upload_archive(
+        b,
+        body=steering,
+        title="Zápis z jednání ŘS, listopad 2016 (sken)",
+        date=D(2016, 11, 24),
+        period="day",
+        scan=True,
     )
 
     # Accounts of a group leader and of a member, for trying the roles.

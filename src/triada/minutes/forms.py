@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from triada.people.models import Person
 from triada.staff.forms import DateField
+from triada.structure.models import Body
 
-from .models import Resolution, Task
+from .models import Resolution, Task, UploadedMinutes
 
 
 class MinutesForm(forms.Form):
@@ -89,3 +90,53 @@ class PublishForm(forms.Form):
 
 class CommentForm(forms.Form):
     text = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "application/pdf"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data]
+        return [super().clean(data, initial)]
+
+
+class UploadForm(forms.Form):
+    body = forms.ModelChoiceField(
+        label=_("Body"),
+        queryset=None,
+        required=False,
+        empty_label=_("several bodies (a combined file)"),
+    )
+    period = forms.ChoiceField(
+        label=_("Each file covers"),
+        choices=UploadedMinutes.Period.choices,
+        initial=UploadedMinutes.Period.MONTH,
+    )
+    date = DateField(
+        label=_("Date"), help_text=_("For a month or a year, any day in it (e.g. 1. 1. 2019).")
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "Leave empty to use the file name. With several files, each takes its own name."
+        ),
+    )
+    files = MultipleFileField(
+        label=_("PDF files"),
+        help_text=_("You can choose several files at once; each is checked on its own."),
+    )
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.filter(area=area)

@@ -238,3 +238,59 @@ class Version(models.Model):
 
     def __str__(self):
         return f"{self.minutes} – v{self.number}"
+
+
+def upload_path(upload, filename: str) -> str:
+    return f"archiv/{upload.area.slug}/{upload.date:%Y}/{filename}"
+
+
+class UploadedMinutes(models.Model):
+    """Minutes from a town's archive, uploaded as a PDF (often one file per month or year)."""
+
+    class Period(models.TextChoices):
+        DAY = "day", _("a meeting (day)")
+        MONTH = "month", _("a month")
+        YEAR = "year", _("a year")
+
+    area = models.ForeignKey(
+        "areas.Area",
+        on_delete=models.CASCADE,
+        related_name="uploaded_minutes",
+        verbose_name=_("planning area"),
+    )
+    body = models.ForeignKey(
+        "structure.Body",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="uploaded_minutes",
+        verbose_name=_("body"),
+        help_text=_("Leave empty for a file with the minutes of several bodies."),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    date = models.DateField(_("date"))
+    period = models.CharField(
+        _("the file covers"), max_length=10, choices=Period.choices, default=Period.DAY
+    )
+    file = models.FileField(_("file"), upload_to=upload_path)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    pages = models.PositiveIntegerField(_("pages"), default=0)
+    text = models.TextField(_("text, for search"), blank=True)
+    has_text = models.BooleanField(_("has a text layer"), default=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "title"]
+        verbose_name = _("uploaded minutes")
+        verbose_name_plural = _("uploaded minutes")
+
+    def __str__(self):
+        return self.title

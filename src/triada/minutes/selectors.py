@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .models import Minutes, Task, Version
+from .models import Minutes, Task, UploadedMinutes, Version
 
 
 def open_tasks(*, body=None, responsible=None, area=None):
@@ -26,15 +26,27 @@ class ArchiveEntry:
     """One document of the public minutes archive."""
 
     date: datetime.date
-    body: object
+    whole_year: bool
     title: str
     url: str
     size: int
     file_type: str = "pdf"
+    no_text: bool = False
+
+    @property
+    def period(self) -> str:
+        """The heading it stands under: the month, or the whole year."""
+        if self.whole_year:
+            return str(_("The whole year %(year)d") % {"year": self.date.year})
+        return date_format(self.date, "YEAR_MONTH_FORMAT").capitalize()
+
+    @property
+    def order(self) -> tuple:
+        return (self.date.year, 0 if self.whole_year else self.date.month, self.date)
 
 
 def published_minutes(area, *, body=None, year: int | None = None):
-    """Published minutes with their latest version, newest first (three queries)."""
+    """Published minutes with their latest version, newest first (two queries)."""
     minutes = (
         Minutes.objects.filter(meeting__body__area=area, status=Minutes.Status.PUBLISHED)
         .select_related("meeting__body")
@@ -49,6 +61,7 @@ def published_minutes(area, *, body=None, year: int | None = None):
 
 
 def archive_entries(area, *, body=None, year: int | None = None) -> list[ArchiveEntry]:
+    """Minutes written in Triáda and uploaded from the archive, newest first."""
     entries = []
     for record in published_minutes(area, body=body, year=year):
         latest = record.versions.all()[0]
@@ -56,7 +69,7 @@ def archive_entries(area, *, body=None, year: int | None = None) -> list[Archive
         entries.append(
             ArchiveEntry(
                 date=meeting.date,
-                body=meeting.body,
+                whole_year=False,
                 title=str(
                     _("Minutes – %(body)s, %(date)s")
                     % {
@@ -68,9 +81,29 @@ def archive_entries(area, *, body=None, year: int | None = None) -> list[Archive
                 size=latest.pdf_size,
             )
         )
-    return entries
+    uploads = UploadedMinutes.objects.filter(area=area).defer("text")
+    if body is not None:
+        uploads = uploads.filter(body=body)
+    if year is not None:
+        uploads = uploads.filter(date__year=year)
+    for upload in uploads:
+        entries.append(
+            ArchiveEntry(
+                date=upload.date,
+                whole_year=upload.period == UploadedMinutes.Period.YEAR,
+                title=upload.title,
+                url=reverse(
+                    "portal:uploaded_pdf", kwargs={"area_slug": area.slug, "pk": upload.pk}
+                ),
+                size=upload.size,
+                no_text=not upload.has_text,
+            )
+        )
+    return sorted(entries, key=lambda e: e.order, reverse=True)
 
 
 def archive_years(area) -> list[int]:
     published = Minutes.objects.filter(meeting__body__area=area, status=Minutes.Status.PUBLISHED)
-    return [d.year for d in published.datetimes("meeting__starts_at", "year", order="DESC")]
+    years = {d.year for d in published.datetimes("meeting__starts_at", "year")}
+    years |= {d.year for d in UploadedMinutes.objects.filter(area=area).dates("date", "year")}
+    return sorted(years, reverse=True)

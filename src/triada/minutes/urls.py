@@ -23,4 +23,5 @@ urlpatterns = [
     path("jednani/<int:pk>/zapis/schvalit/", views.minutes_approve, name="approve"),
     path("jednani/<int:pk>/zapis/zverejnit/", views.minutes_publish, name="publish"),
     path("ukoly/<int:pk>/uzavrit/", views.task_close, name="task_close"),
+    path("archiv/nahrat/", views.upload, name="upload"),
 ]

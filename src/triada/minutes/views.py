@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,9 +14,18 @@ from triada.staff.forms import run_service
 
 from . import services
 from .access import get_minutes_for_user, get_task_for_user
-from .forms import CommentForm, MinutesForm, PublishForm, ResolutionForm, TaskCloseForm, TaskForm
-from .models import Minutes, Resolution, Section
+from .forms import (
+    CommentForm,
+    MinutesForm,
+    PublishForm,
+    ResolutionForm,
+    TaskCloseForm,
+    TaskForm,
+    UploadForm,
+)
+from .models import Minutes, Resolution, Section, UploadedMinutes
 from .render import document_context
+from .uploads import uploaded_minutes_add
 
 
 def _to_minutes(minutes, anchor=""):
@@ -271,3 +281,62 @@ def minutes_publish(request, access, pk):
             _("Version %(number)d of the minutes was published.") % {"number": version.number},
         )
     return _to_minutes(minutes)
+
+
+@area_view
+def upload(request, access):
+    """Upload archive minutes: one request for all files, or, with JavaScript, one request
+    per file so that the page shows the progress; each file succeeds or fails on its own."""
+    access.require(access.is_coordinator)
+    form = UploadForm(request.POST or None, request.FILES or None, area=access.area)
+    wants_json = request.headers.get("Accept") == "application/json"
+    accepted, rejected = [], []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        for file in data["files"]:
+            try:
+                record = uploaded_minutes_add(
+                    actor=request.user,
+                    area=access.area,
+                    upload=file,
+                    body=data["body"],
+                    date=data["date"],
+                    period=data["period"],
+                    title=data["title"] if len(data["files"]) == 1 else "",
+                )
+            except ValidationError as error:
+                rejected.append((file.name, " ".join(error.messages)))
+            else:
+                accepted.append(record)
+        if wants_json:
+            if accepted:
+                record = accepted[0]
+                message = (
+                    _("%(file)s was accepted, with no text (scan).")
+                    if not record.has_text
+                    else _("%(file)s was accepted.")
+                )
+                return JsonResponse(
+                    {"ok": True, "message": message % {"file": record.original_name}}
+                )
+            return JsonResponse({"ok": False, "message": rejected[0][1]}, status=400)
+    elif wants_json and request.method == "POST":
+        return JsonResponse(
+            {
+                "ok": False,
+                "message": " ".join(e for errors in form.errors.values() for e in errors),
+            },
+            status=400,
+        )
+    return render(
+        request,
+        "minutes/upload.html",
+        {
+            "access": access,
+            "area": access.area,
+            "form": form,
+            "accepted": accepted,
+            "rejected": rejected,
+            "recent": UploadedMinutes.objects.filter(area=access.area).select_related("body")[:20],
+        },
+    )

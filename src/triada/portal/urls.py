@@ -18,4 +18,5 @@ urlpatterns = [
     path("<slug:area_slug>/zapisy/", views.minutes_archive, name="minutes_archive"),
     path("<slug:area_slug>/zapisy/atom.xml", views.MinutesFeed(), name="minutes_feed"),
     path("<slug:area_slug>/zapisy/<int:pk>.pdf", views.minutes_pdf, name="minutes_pdf"),
+    path("<slug:area_slug>/archiv/<int:pk>.pdf", views.uploaded_pdf, name="uploaded_pdf"),
 ]

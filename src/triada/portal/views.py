@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from triada.areas.models import Area
 from triada.meetings.calendar import meetings_calendar
 from triada.meetings.models import Meeting
-from triada.minutes.models import Version
+from triada.minutes.models import UploadedMinutes, Version
 from triada.minutes.selectors import archive_entries, archive_years
 from triada.people import selectors as people_selectors
 from triada.staff.forms import DateQueryForm, query_int
@@ -162,7 +163,9 @@ def minutes_archive(request, area_slug):
     year = query_int(request, "rok")
     if year not in years:
         year = years[0] if years else None
-    bodies = Body.objects.filter(area=area, meetings__minutes__status="published").distinct()
+    bodies = Body.objects.filter(
+        Q(meetings__minutes__status="published") | Q(uploaded_minutes__isnull=False), area=area
+    ).distinct()
     body = bodies.filter(slug=request.GET.get("organ", "")).first()
     entries = archive_entries(area, body=body, year=year) if year else []
     return render(
@@ -225,3 +228,10 @@ class MinutesFeed(Feed):
 
     def item_pubdate(self, version):
         return version.published_at
+
+
+def uploaded_pdf(request, area_slug, pk):
+    upload = get_object_or_404(UploadedMinutes, area__slug=area_slug, pk=pk)
+    return FileResponse(
+        upload.file.open("rb"), content_type="application/pdf", filename=upload.original_name
+    )

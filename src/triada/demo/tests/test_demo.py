@@ -94,3 +94,19 @@ def test_demo_runs_twice_without_change(demo):
         Membership.objects.count(),
         AuditEntry.objects.count(),
     ) == counts
+
+
+@pytest.mark.django_db
+def test_demo_archive_has_uploaded_pdfs_and_one_scan(demo):
+    from triada.minutes.models import Minutes, UploadedMinutes
+
+    area = Area.objects.get(slug="cesky-tesin")
+    uploads = UploadedMinutes.objects.filter(area=area)
+    assert uploads.count() == 3
+    assert [u.original_name for u in uploads.filter(has_text=False)] == [
+        "zapis-z-jednani-rs-listopad-2016-sken.pdf"
+    ]
+    jicin = Area.objects.get(slug="novy-jicin")
+    forum_minutes = Minutes.objects.filter(meeting__body__area=jicin, status="published")
+    assert forum_minutes.filter(meeting__starts_at__year=2019).count() == 24
+    assert all(m.versions.exists() for m in forum_minutes)

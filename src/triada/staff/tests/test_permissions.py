@@ -82,6 +82,7 @@ MATRIX = {
     ("meetings:invitation", "group_meeting", "get"): row(FORBIDDEN, OK, OK),
     ("meetings:invitation", "steering_meeting", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     ("staff:my_page", "area", "get"): row(OK, OK, OK),
+    ("minutes:upload", "area", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     ("meetings:duties", "area", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     ("meetings:body_attendance", "group_roster", "get"): row(FORBIDDEN, OK, OK),
     ("meetings:body_attendance", "steering_roster", "get"): row(FORBIDDEN, FORBIDDEN, OK),
