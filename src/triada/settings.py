@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "triada.meetings",
     "triada.minutes",
     "triada.documents",
+    "triada.search",
     "triada.audit",
     "triada.staff",
     "triada.portal",

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from triada.search.views import search_page
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
@@ -10,5 +12,6 @@ urlpatterns = [
     path("sprava/<slug:area_slug>/", include("triada.people.urls")),
     path("sprava/<slug:area_slug>/", include("triada.meetings.urls")),
     path("sprava/<slug:area_slug>/", include("triada.minutes.urls")),
+    path("hledat/", search_page, name="search"),
     path("", include("triada.portal.urls")),
 ]

@@ -282,6 +282,7 @@ class UploadedMinutes(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("uploaded by"),
     )

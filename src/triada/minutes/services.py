@@ -16,6 +16,7 @@ from triada.audit.services import audit_record, snapshot
 from triada.meetings.models import Meeting
 from triada.meetings.selectors import attendance_summary
 from triada.people.models import Person
+from triada.search.services import index_minutes
 
 from .models import Comment, Minutes, Resolution, Section, Task, Version
 from .render import render_document
@@ -280,6 +281,7 @@ def minutes_publish(*, actor, minutes: Minutes, note: str = "") -> Version:
     before = snapshot(minutes)
     minutes.status = S.PUBLISHED
     minutes.save(update_fields=["status", "updated_at"])
+    index_minutes(minutes)
     _audit(
         actor,
         minutes,

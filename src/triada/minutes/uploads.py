@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record
 from triada.documents.extraction import UploadRejected, check_upload, extract_text
+from triada.search.services import index_upload
 
 from .models import UploadedMinutes
 
@@ -56,6 +57,7 @@ def uploaded_minutes_add(
     except Exception:
         record.file.delete(save=False)  # no orphan file when the row is not written
         raise
+    index_upload(record)
     audit_record(
         actor=actor, area=area, action=AuditEntry.Action.CREATE, instance=record, summary=name
     )

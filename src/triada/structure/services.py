@@ -12,6 +12,7 @@ from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
 from triada.editing import changes_applied
 from triada.people.models import Membership
+from triada.search.services import index_body
 
 from .models import Body, BodyRelation, StructureChange
 
@@ -123,6 +124,7 @@ def body_create(
     )
     body.full_clean()
     body.save()
+    index_body(body)
     _set_relations(body, BodyRelation.Kind.REPORTS_TO, list(reports_to))
     _set_relations(body, BodyRelation.Kind.APPROVES_OUTPUTS_OF, list(approves_outputs_of))
     audit_record(
@@ -148,6 +150,7 @@ def body_update(*, actor, body: Body, reports_to=None, approves_outputs_of=None,
         body.full_clean()
         _check_memberships_within(body)
         body.save()
+        index_body(body)
         if reports_to is not None:
             _set_relations(body, BodyRelation.Kind.REPORTS_TO, list(reports_to))
         if approves_outputs_of is not None:
