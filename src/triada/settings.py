@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "triada.staff",
     "triada.portal",
     "triada.demo",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -161,6 +162,21 @@ TRIADA_EXTRACTION_MEMORY_BYTES = (
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+# Background work (PDF rendering, e-mails, search indexing) goes through Django's tasks API:
+# in production a database queue served by `manage.py db_worker`; in development and tests
+# the tasks run at once, so nothing else has to be started.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {
+    "default": {
+        "BACKEND": TASK_BACKENDS[
+            os.environ.get("TRIADA_TASKS", "immediate" if DEBUG else "database")
+        ],
+    }
+}
 
 # Security headers. Pages carry no inline scripts or styles, so the policy stays strict.
 SECURE_CSP = {

@@ -17,5 +17,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
 # Uploaded and generated files of a test run go to a folder of their own.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="triada-test-media-"))

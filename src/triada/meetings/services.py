@@ -3,7 +3,6 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
+from triada.documents.tasks import send_emails
 from triada.editing import changes_applied
 from triada.people.models import Person
 
@@ -204,13 +204,12 @@ def meeting_invitations_send(*, actor, meeting: Meeting, meeting_url: str) -> in
     ).to_ical()
     subject = _("Invitation: %(meeting)s") % {"meeting": meeting}
 
-    def send():
-        for address in recipients:  # one e-mail each: members do not see each other's address
-            email = EmailMessage(subject, body, to=[address])
-            email.attach("pozvanka.ics", ics, "text/calendar; method=PUBLISH")
-            email.send()
-
-    transaction.on_commit(send)
+    send_emails.enqueue(
+        str(subject),
+        body,
+        recipients,
+        ("pozvanka.ics", ics.decode(), "text/calendar; method=PUBLISH"),
+    )
     before = snapshot(meeting)
     meeting.invitation_sent_at = timezone.now()
     meeting.save(update_fields=["invitation_sent_at", "updated_at"])

@@ -225,7 +225,7 @@ class Version(models.Model):
     note = models.CharField(_("what was corrected"), max_length=300, blank=True)
     html = models.TextField(_("text of the published minutes (HTML)"))
     text = models.TextField(_("plain text, for search"))
-    pdf = models.FileField(_("PDF"), upload_to=version_path)
+    pdf = models.FileField(_("PDF"), upload_to=version_path, blank=True)  # rendered by a task
     pdf_size = models.PositiveIntegerField(_("size in bytes"), default=0)
 
     class Meta:

@@ -1,11 +1,9 @@
 """The minutes as a document: the same content for the public page and the PDF."""
 
-from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from triada.documents.pdf import render_pdf
 from triada.meetings.selectors import attendance_summary
 
 from .models import Minutes
@@ -52,10 +50,8 @@ def document_context(minutes: Minutes) -> dict:
     }
 
 
-def render_document(minutes: Minutes) -> tuple[str, str, ContentFile]:
-    """(HTML of the content, its plain text, the PDF) in Czech, the document's language."""
+def render_document(minutes: Minutes) -> tuple[str, str]:
+    """(HTML of the content, its plain text) in Czech, the document's language."""
     with translation.override("cs"):
-        context = document_context(minutes)
-        html = render_to_string("minutes/document.html", context)
-        pdf = render_pdf("minutes/pdf.html", {**context, "content": html})
-    return html, " ".join(strip_tags(html).split()), ContentFile(pdf)
+        html = render_to_string("minutes/document.html", document_context(minutes))
+    return html, " ".join(strip_tags(html).split())

@@ -65,6 +65,8 @@ def archive_entries(area, *, body=None, year: int | None = None) -> list[Archive
     entries = []
     for record in published_minutes(area, body=body, year=year):
         latest = record.versions.all()[0]
+        if not latest.pdf:
+            continue  # listed once its PDF is rendered
         meeting = record.meeting
         entries.append(
             ArchiveEntry(

@@ -4,7 +4,6 @@ published as a PDF, and corrected only by publishing a new version."""
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -13,13 +12,14 @@ from django.utils.translation import gettext as _
 
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
+from triada.documents.tasks import send_emails
 from triada.meetings.models import Meeting
 from triada.meetings.selectors import attendance_summary
 from triada.people.models import Person
-from triada.search.services import index_minutes
 
 from .models import Comment, Minutes, Resolution, Section, Task, Version
 from .render import render_document
+from .tasks import index_published_minutes, render_version_pdf
 
 S = Minutes.Status
 
@@ -211,9 +211,8 @@ def minutes_send_for_comments(*, actor, minutes: Minutes, url: str) -> int:
     minutes.save(update_fields=["status", "updated_at"])
     subject = _("Draft minutes for your comments: %(meeting)s") % {"meeting": minutes.meeting}
     body = render_to_string("minutes/email_comments.txt", {"minutes": minutes, "url": url})
-    transaction.on_commit(
-        lambda: [send_mail(subject, body, None, [address]) for address in recipients]
-    )
+    if recipients:
+        send_emails.enqueue(subject, body, recipients)
     _audit(
         actor,
         minutes,
@@ -264,7 +263,7 @@ def minutes_publish(*, actor, minutes: Minutes, note: str = "") -> Version:
         raise ValidationError(_("The minutes are published once they are approved."))
     if last is not None and not note.strip():
         raise ValidationError({"note": _("Say what the correction changes.")})
-    html, text, pdf = render_document(minutes)
+    html, text = render_document(minutes)
     if last is not None and last.html == html:
         raise ValidationError(_("Nothing has changed since the last published version."))
     version = Version(
@@ -274,14 +273,14 @@ def minutes_publish(*, actor, minutes: Minutes, note: str = "") -> Version:
         note=note.strip(),
         html=html,
         text=text,
-        pdf_size=len(pdf),
     )
-    version.pdf.save("zapis.pdf", pdf, save=False)
     version.save()
+    # The PDF and the search entry are made in the background (at once in development).
+    render_version_pdf.enqueue(version.pk)
     before = snapshot(minutes)
     minutes.status = S.PUBLISHED
     minutes.save(update_fields=["status", "updated_at"])
-    index_minutes(minutes)
+    index_published_minutes.enqueue(minutes.pk)
     _audit(
         actor,
         minutes,

@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -151,6 +151,8 @@ def minutes_pdf(request, area_slug, pk):
         minutes__meeting__body__area__slug=area_slug,
         pk=pk,
     )
+    if not version.pdf:
+        raise Http404  # still being rendered
     meeting = version.minutes.meeting
     filename = f"zapis-{slugify(meeting.body.name)}-{meeting.date:%Y-%m-%d}-v{version.number}.pdf"
     return FileResponse(version.pdf.open("rb"), content_type="application/pdf", filename=filename)
