@@ -4,7 +4,7 @@ UV := .tools/bin/uv
 RUN := $(UV) run --frozen
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup lint messages
+.PHONY: run test setup lint messages bench
 .DEFAULT_GOAL := run
 
 $(UV):
@@ -35,3 +35,7 @@ messages: setup
 	cd src/triada && DJANGO_DEBUG=1 ../../$(RUN) python ../../manage.py makemessages -l cs -l en \
 		--ignore "tests/*" --ignore "*/tests/*" --no-location -v0
 	DJANGO_DEBUG=1 $(RUN) python manage.py compilemessages --ignore=.venv -v0
+
+## Benchmarks (not tests): PDF text extraction and minutes rendering
+bench: setup
+	$(RUN) python bench/documents.py

@@ -1,0 +1,95 @@
+"""Benchmark: reading uploaded PDFs and rendering minutes PDFs.
+
+    make bench            (or: .venv/bin/python bench/documents.py [--files 8 --pages 20])
+
+Prints one table: pages per second of text extraction through Triáda's own path (a child
+process with limits, per file) next to pypdfium2 called directly on the same files, and the
+time to render a minutes PDF. Each figure is the median of several runs. Not a test: nothing
+is asserted."""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "triada.settings")
+os.environ.setdefault("DJANGO_DEBUG", "1")
+
+import django  # noqa: E402
+
+django.setup()
+
+import pypdfium2  # noqa: E402
+from weasyprint import HTML  # noqa: E402
+
+from triada.documents.extraction import extract_text  # noqa: E402
+from triada.documents.pdf import render_pdf  # noqa: E402
+
+PARAGRAPH = ("Pracovní skupina projednala plnění akčního plánu a potřeby seniorů v obcích "
+             "na Těšínsku. Zástupci poskytovatelů upozornili na nedostatek pracovníků v "
+             "terénních službách a zástupci uživatelů na dostupnost služeb o víkendech. ")
+
+
+def make_pdfs(folder: Path, files: int, pages: int) -> list[Path]:
+    body = "".join(f"<h2>Bod {n}</h2><p>{PARAGRAPH * 6}</p>" for n in range(pages * 2))
+    data = HTML(string=f"<html lang='cs'><body>{body}</body></html>").write_pdf()
+    paths = []
+    for n in range(files):
+        path = folder / f"zapis-{n}.pdf"
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+def timed(function, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=8)
+    parser.add_argument("--pages", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        paths = make_pdfs(Path(folder), args.files, args.pages)
+        total_pages = sum(len(pypdfium2.PdfDocument(p)) for p in paths)
+
+        def triada():
+            for path in paths:
+                extract_text(path, path.name)
+
+        def direct():
+            for path in paths:
+                for page in pypdfium2.PdfDocument(path):
+                    page.get_textpage().get_text_range()
+
+        triada_s, direct_s = timed(triada, args.runs), timed(direct, args.runs)
+        content = "".join(f"<h2>{n}. Bod programu</h2><p>{PARAGRAPH * 4}</p>" for n in range(8))
+        render_s = timed(lambda: render_pdf("minutes/pdf.html", {
+            "meeting": None, "body": None, "content": content}), args.runs)
+
+    rows = [
+        ("PDF text, Triáda (child process per file)", f"{total_pages / triada_s:,.0f} pages/s"),
+        ("PDF text, pypdfium2 directly", f"{total_pages / direct_s:,.0f} pages/s"),
+        ("Triáda / direct", f"{direct_s / triada_s:.0%}"),
+        ("Minutes PDF rendering (8 items)", f"{render_s * 1000:,.0f} ms"),
+    ]
+    print(f"{args.files} files × {total_pages // args.files} pages, median of {args.runs} runs")
+    width = max(len(name) for name, _value in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value:>14}")
+
+
+if __name__ == "__main__":
+    main()
