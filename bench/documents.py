@@ -30,9 +30,11 @@ from weasyprint import HTML  # noqa: E402
 from triada.documents.extraction import extract_text  # noqa: E402
 from triada.documents.pdf import render_pdf  # noqa: E402
 
-PARAGRAPH = ("Pracovní skupina projednala plnění akčního plánu a potřeby seniorů v obcích "
-             "na Těšínsku. Zástupci poskytovatelů upozornili na nedostatek pracovníků v "
-             "terénních službách a zástupci uživatelů na dostupnost služeb o víkendech. ")
+PARAGRAPH = (
+    "Pracovní skupina projednala plnění akčního plánu a potřeby seniorů v obcích "
+    "na Těšínsku. Zástupci poskytovatelů upozornili na nedostatek pracovníků v "
+    "terénních službách a zástupci uživatelů na dostupnost služeb o víkendech. "
+)
 
 
 def make_pdfs(folder: Path, files: int, pages: int) -> list[Path]:
@@ -76,8 +78,12 @@ def main() -> None:
 
         triada_s, direct_s = timed(triada, args.runs), timed(direct, args.runs)
         content = "".join(f"<h2>{n}. Bod programu</h2><p>{PARAGRAPH * 4}</p>" for n in range(8))
-        render_s = timed(lambda: render_pdf("minutes/pdf.html", {
-            "meeting": None, "body": None, "content": content}), args.runs)
+        render_s = timed(
+            lambda: render_pdf(
+                "minutes/pdf.html", {"meeting": None, "body": None, "content": content}
+            ),
+            args.runs,
+        )
 
     rows = [
         ("PDF text, Triáda (child process per file)", f"{total_pages / triada_s:,.0f} pages/s"),

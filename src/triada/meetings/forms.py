@@ -95,3 +95,18 @@ class AttendanceForm(forms.Form):
                 self[f"status_{key}"],
                 self[f"substitute_{key}"] if f"substitute_{key}" in self.fields else None,
             )
+
+
+class AgendaDocumentForm(forms.Form):
+    item = forms.ModelChoiceField(label=_("Agenda item"), queryset=AgendaItem.objects.none())
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=300,
+        required=False,
+        help_text=_("Leave empty to use the file name."),
+    )
+    file = forms.FileField(label=_("File"))
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.agenda_items.all()

@@ -157,3 +157,53 @@ class Attendance(models.Model):
     @property
     def counts_as_present(self) -> bool:
         return self.status == self.Status.PRESENT or self.substitute_id is not None
+
+
+def document_path(document, filename: str) -> str:
+    meeting = document.item.meeting
+    return f"podklady/{meeting.body.area.slug}/{meeting.pk}/{filename}"
+
+
+class AgendaDocument(models.Model):
+    """A document attached to an agenda item (a draft, a report, a table)."""
+
+    ALLOWED_EXTENSIONS = (
+        "pdf",
+        "docx",
+        "doc",
+        "odt",
+        "xlsx",
+        "xls",
+        "ods",
+        "pptx",
+        "odp",
+        "txt",
+        "csv",
+        "png",
+        "jpg",
+        "jpeg",
+    )
+
+    item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("agenda item"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(_("file"), upload_to=document_path)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("agenda document")
+        verbose_name_plural = _("agenda documents")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def extension(self) -> str:
+        return self.original_name.rsplit(".", 1)[-1].lower() if "." in self.original_name else ""

@@ -1,7 +1,9 @@
 """Writes to meetings: planning, agenda, guests, attendance and invitations."""
 
 import datetime
+from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -15,7 +17,7 @@ from triada.editing import changes_applied
 from triada.people.models import Person
 
 from .calendar import meetings_calendar
-from .models import AgendaItem, Attendance, Guest, Meeting
+from .models import AgendaDocument, AgendaItem, Attendance, Guest, Meeting
 from .selectors import invited_memberships
 
 MEETING_FIELDS = ("title", "starts_at", "ends_at", "place", "online_url", "status", "note")
@@ -222,3 +224,37 @@ def meeting_invitations_send(*, actor, meeting: Meeting, meeting_url: str) -> in
         summary=_("invitation sent to %(count)d recipients") % {"count": len(recipients)},
     )
     return len(recipients)
+
+
+@transaction.atomic
+def agenda_document_add(*, actor, item: AgendaItem, upload, title: str = "") -> AgendaDocument:
+    """Attach a document to an agenda item; ValidationError naming the file otherwise."""
+    name = Path(upload.name).name
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in AgendaDocument.ALLOWED_EXTENSIONS:
+        raise ValidationError(
+            {
+                "file": _("%(file)s: this kind of file is not accepted (accepted: %(kinds)s).")
+                % {"file": name, "kinds": ", ".join(AgendaDocument.ALLOWED_EXTENSIONS)}
+            }
+        )
+    if upload.size > settings.TRIADA_UPLOAD_MAX_BYTES:
+        raise ValidationError(
+            {
+                "file": _("%(file)s is larger than the limit of %(limit)d MB.")
+                % {"file": name, "limit": settings.TRIADA_UPLOAD_MAX_BYTES // (1024 * 1024)}
+            }
+        )
+    document = AgendaDocument(
+        item=item, title=title.strip() or Path(name).stem, original_name=name, size=upload.size
+    )
+    document.file.save(name, upload, save=False)
+    document.save()
+    audit_record(
+        actor=actor,
+        area=item.meeting.body.area,
+        action=AuditEntry.Action.CREATE,
+        instance=document,
+        summary=name,
+    )
+    return document

@@ -5,7 +5,7 @@ import copy
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -18,8 +18,15 @@ from triada.structure.models import Body
 
 from . import services
 from .access import get_meeting_for_user
-from .forms import AgendaFormSet, AttendanceForm, GuestForm, MeetingForm, NewMeetingForm
-from .models import Meeting
+from .forms import (
+    AgendaDocumentForm,
+    AgendaFormSet,
+    AttendanceForm,
+    GuestForm,
+    MeetingForm,
+    NewMeetingForm,
+)
+from .models import AgendaDocument, Meeting
 from .selectors import (
     STOPPED_AFTER,
     attendance_stats,
@@ -307,4 +314,45 @@ def body_attendance(request, access, body_pk):
             "organizations": organizations,
             "stopped_after": STOPPED_AFTER,
         },
+    )
+
+
+@area_view
+def documents(request, access, pk):
+    """The documents attached to the agenda items; the body's members download them."""
+    meeting = get_meeting_for_user(access, pk)
+    can_manage = access.can_manage_meetings(meeting.body)
+    form = AgendaDocumentForm(request.POST or None, request.FILES or None, meeting=meeting)
+    if request.method == "POST":
+        access.require(can_manage)
+        if form.is_valid() and run_service(
+            form,
+            services.agenda_document_add,
+            actor=request.user,
+            item=form.cleaned_data["item"],
+            upload=form.cleaned_data["file"],
+            title=form.cleaned_data["title"],
+        ):
+            messages.success(request, _("The document was attached."))
+            return redirect("meetings:documents", area_slug=access.area.slug, pk=pk)
+    return render(
+        request,
+        "meetings/documents.html",
+        {
+            "access": access,
+            "area": access.area,
+            "meeting": meeting,
+            "form": form,
+            "can_manage": can_manage,
+            "items": meeting.agenda_items.prefetch_related("documents"),
+        },
+    )
+
+
+@area_view
+def document_download(request, access, pk, document_pk):
+    meeting = get_meeting_for_user(access, pk)
+    document = get_object_or_404(AgendaDocument, item__meeting=meeting, pk=document_pk)
+    return FileResponse(
+        document.file.open("rb"), filename=document.original_name, as_attachment=True
     )

@@ -112,3 +112,34 @@ def test_attendance_sheet_pdf_lists_the_invited(client, leader, group, member):
     assert "Prezenční listina" in text
     assert "Eva Členová" in text and "Petr Vedoucí" in text
     assert "Podpis" in text
+
+
+def test_agenda_documents_are_checked_and_reach_the_members(client, leader, member, group):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from triada.meetings.models import AgendaDocument
+
+    meeting = services.meeting_create(
+        actor=None, body=group, starts_at=timezone.now(), agenda=("Akční plán",)
+    )
+    item = meeting.agenda_items.get()
+    url = _url("meetings:documents", group.area, pk=meeting.pk)
+    client.force_login(leader)
+    bad = client.post(url, {"item": item.pk, "file": SimpleUploadedFile("x.exe", b"MZ")})
+    assert "x.exe" in " ".join(bad.context["form"].errors["file"])
+    client.post(
+        url,
+        {
+            "item": item.pk,
+            "title": "Návrh akčního plánu",
+            "file": SimpleUploadedFile("navrh.docx", b"PK\x03\x04 docx"),
+        },
+    )
+    document = AgendaDocument.objects.get()
+    client.force_login(member)
+    assert "Návrh akčního plánu" in client.get(url).content.decode()
+    download = client.get(
+        _url("meetings:document", group.area, pk=meeting.pk, document_pk=document.pk)
+    )
+    assert b"".join(download.streaming_content) == b"PK\x03\x04 docx"
+    assert client.post(url, {"item": item.pk}).status_code == 403  # members do not attach

@@ -6,6 +6,7 @@ so no view ships without a stated access rule."""
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from triada.audit.models import AuditEntry
@@ -82,6 +83,10 @@ MATRIX = {
     ("meetings:invitation", "group_meeting", "get"): row(FORBIDDEN, OK, OK),
     ("meetings:invitation", "steering_meeting", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     ("staff:my_page", "area", "get"): row(OK, OK, OK),
+    ("meetings:documents", "group_meeting", "get"): row(OK, OK, OK),
+    ("meetings:documents", "steering_meeting", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("meetings:documents", "group_meeting", "post"): row(FORBIDDEN, OK, OK),
+    ("meetings:document", "group_document", "get"): row(OK, OK, OK),
     ("minutes:upload", "area", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     ("meetings:duties", "area", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     ("meetings:body_attendance", "group_roster", "get"): row(FORBIDDEN, OK, OK),
@@ -135,6 +140,11 @@ def world(area, group, member, leader, coordinator, other_coordinator):
     resolution = minutes_services.resolution_add(
         actor=None, section=group_section, text="Usnesení", adoption="consensus"
     )
+    document = meeting_services.agenda_document_add(
+        actor=None,
+        item=group_meeting.agenda_items.create(title="Bod"),
+        upload=SimpleUploadedFile("podklad.txt", b"Podklad"),
+    )
     task = minutes_services.task_add(actor=None, minutes=group_minutes, section=None, text="Úkol")
     users = {
         "anonymous": None,
@@ -173,6 +183,7 @@ def world(area, group, member, leader, coordinator, other_coordinator):
             "resolution_pk": resolution.pk,
         },
         "task": {"area_slug": slug, "pk": task.pk},
+        "group_document": {"area_slug": slug, "pk": group_meeting.pk, "document_pk": document.pk},
     }
     return users, kwargs, membership
 
@@ -288,9 +299,10 @@ def test_empty_posts_follow_the_same_rules_and_write_nothing(world, role):
     client = client_for(users[role])
     entries_before = AuditEntry.objects.count()
     failures = []
+    stated = {(name, obj) for name, obj, method in MATRIX if method == "post"}
     for (name, obj, method), expected in MATRIX.items():
-        if method != "get" or expected[role] == NOT_ALLOWED:
-            continue
+        if method != "get" or expected[role] == NOT_ALLOWED or (name, obj) in stated:
+            continue  # POST-only views, and views whose POST has a row of its own
         status = expected[role]
         if status == OK:
             status = POST_INSTEAD_OF_OK.get(name, OK)
