@@ -278,6 +278,17 @@ class UploadedMinutes(models.Model):
     pages = models.PositiveIntegerField(_("pages"), default=0)
     text = models.TextField(_("text, for search"), blank=True)
     has_text = models.BooleanField(_("has a text layer"), default=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=[
+            ("pending", _("waiting to be read")),
+            ("accepted", _("accepted")),
+            ("refused", _("refused")),
+        ],
+        default="pending",
+    )
+    refusal = models.CharField(_("why it was refused"), max_length=300, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -5,8 +5,11 @@ import datetime
 import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.tasks import task
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from triada.audit.models import AuditEntry
@@ -21,19 +24,16 @@ from .models import UploadedMinutes
 def uploaded_minutes_add(
     *, actor, area, upload, date: datetime.date, period: str, body=None, title: str = ""
 ) -> UploadedMinutes:
-    """Check, read and store one uploaded PDF; ValidationError naming the file otherwise."""
+    """Check one uploaded file and store it; its text is read by a background task.
+
+    What is plainly not an acceptable PDF (signature, size) is refused here with a
+    ValidationError naming the file; an encrypted or damaged PDF is found by the task."""
     if body is not None and body.area_id != area.pk:
         raise ValidationError({"body": _("The body belongs to another planning area.")})
     name = Path(upload.name).name
     try:
         upload.seek(0)
         check_upload(name, upload.read(1024), upload.size)
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as copy:
-            upload.seek(0)
-            for chunk in upload.chunks():
-                copy.write(chunk)
-            copy.flush()
-            extracted = extract_text(copy.name, name)
     except UploadRejected as error:
         raise ValidationError(str(error)) from error
     record = UploadedMinutes(
@@ -44,9 +44,6 @@ def uploaded_minutes_add(
         period=period,
         original_name=name,
         size=upload.size,
-        pages=extracted.pages,
-        text=extracted.text,
-        has_text=not extracted.is_scan,
         uploaded_by=actor if actor and actor.is_authenticated else None,
     )
     record.full_clean(exclude=["file"])
@@ -57,8 +54,36 @@ def uploaded_minutes_add(
     except Exception:
         record.file.delete(save=False)  # no orphan file when the row is not written
         raise
-    index_upload(record)
     audit_record(
         actor=actor, area=area, action=AuditEntry.Action.CREATE, instance=record, summary=name
     )
+    read_uploaded_minutes.enqueue(record.pk)
     return record
+
+
+def uploaded_minutes_read(record: UploadedMinutes) -> UploadedMinutes:
+    """Read the stored PDF in a limited child process: accept it with its text (or as a
+    scan), or refuse it with the reason and remove the file."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as copy, record.file.open("rb") as stored:
+        for chunk in stored.chunks():
+            copy.write(chunk)
+        copy.flush()
+        try:
+            extracted = extract_text(copy.name, record.original_name)
+        except UploadRejected as error:
+            record.status, record.refusal = "refused", str(error)[:300]
+            record.file.delete(save=False)
+            record.save(update_fields=["status", "refusal", "file"])
+            return record
+    record.status = "accepted"
+    record.text, record.pages = extracted.text, extracted.pages
+    record.has_text = not extracted.is_scan
+    record.save(update_fields=["status", "text", "pages", "has_text"])
+    index_upload(record)
+    return record
+
+
+@task
+def read_uploaded_minutes(upload_id: int) -> str:
+    with translation.override(settings.LANGUAGE_CODE):  # the reason is read by Czech staff
+        return uploaded_minutes_read(UploadedMinutes.objects.get(pk=upload_id)).status

@@ -290,7 +290,7 @@ def upload(request, access):
     access.require(access.is_coordinator)
     form = UploadForm(request.POST or None, request.FILES or None, area=access.area)
     wants_json = request.headers.get("Accept") == "application/json"
-    accepted, rejected = [], []
+    results: list[tuple[bool, str]] = []  # (not refused, message naming the file)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         for file in data["files"]:
@@ -305,21 +305,13 @@ def upload(request, access):
                     title=data["title"] if len(data["files"]) == 1 else "",
                 )
             except ValidationError as error:
-                rejected.append((file.name, " ".join(error.messages)))
+                results.append((False, " ".join(error.messages)))
             else:
-                accepted.append(record)
+                record.refresh_from_db()  # the task may have read it already
+                results.append((record.status != "refused", _upload_message(record)))
         if wants_json:
-            if accepted:
-                record = accepted[0]
-                message = (
-                    _("%(file)s was accepted, with no text (scan).")
-                    if not record.has_text
-                    else _("%(file)s was accepted.")
-                )
-                return JsonResponse(
-                    {"ok": True, "message": message % {"file": record.original_name}}
-                )
-            return JsonResponse({"ok": False, "message": rejected[0][1]}, status=400)
+            ok, message = results[0]
+            return JsonResponse({"ok": ok, "message": message}, status=200 if ok else 400)
     elif wants_json and request.method == "POST":
         return JsonResponse(
             {
@@ -335,8 +327,17 @@ def upload(request, access):
             "access": access,
             "area": access.area,
             "form": form,
-            "accepted": accepted,
-            "rejected": rejected,
+            "results": results,
             "recent": UploadedMinutes.objects.filter(area=access.area).select_related("body")[:20],
         },
     )
+
+
+def _upload_message(record: UploadedMinutes) -> str:
+    if record.status == "refused":
+        return record.refusal
+    if record.status == "pending":
+        return _("%(file)s was received and will be read shortly.") % {"file": record.original_name}
+    if not record.has_text:
+        return _("%(file)s was accepted, with no text (scan).") % {"file": record.original_name}
+    return _("%(file)s was accepted.") % {"file": record.original_name}

@@ -166,7 +166,7 @@ def minutes_archive(request, area_slug):
     if year not in years:
         year = years[0] if years else None
     bodies = Body.objects.filter(
-        Q(meetings__minutes__status="published") | Q(uploaded_minutes__isnull=False), area=area
+        Q(meetings__minutes__status="published") | Q(uploaded_minutes__status="accepted"), area=area
     ).distinct()
     body = bodies.filter(slug=request.GET.get("organ", "")).first()
     entries = archive_entries(area, body=body, year=year) if year else []
@@ -233,7 +233,7 @@ class MinutesFeed(Feed):
 
 
 def uploaded_pdf(request, area_slug, pk):
-    upload = get_object_or_404(UploadedMinutes, area__slug=area_slug, pk=pk)
+    upload = get_object_or_404(UploadedMinutes, area__slug=area_slug, pk=pk, status="accepted")
     return FileResponse(
         upload.file.open("rb"), content_type="application/pdf", filename=upload.original_name
     )

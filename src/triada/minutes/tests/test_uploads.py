@@ -26,14 +26,19 @@ def test_bulk_upload_keeps_the_good_files_and_names_the_bad(coordinator_client, 
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert sorted(UploadedMinutes.objects.values_list("original_name", "has_text")) == [
+    accepted = UploadedMinutes.objects.filter(status="accepted")
+    assert sorted(accepted.values_list("original_name", "has_text")) == [
         ("Zapisy leden 2019.pdf", True),
         ("sken.pdf", False),
     ]
+    # The encrypted file was stored, read by the task and refused, its file removed.
+    refused = UploadedMinutes.objects.get(status="refused")
+    assert refused.original_name == "tajny.pdf" and not refused.file
+    assert "heslem" in refused.refusal
     assert "dopis.pdf" in html and "tajny.pdf" in html
     assert "není soubor PDF" in html  # the reason, in Czech
-    assert AuditEntry.objects.filter(object_type="minutes.uploadedminutes").count() == 2
-    good = UploadedMinutes.objects.get(has_text=True)
+    assert AuditEntry.objects.filter(object_type="minutes.uploadedminutes").count() == 3
+    good = accepted.get(has_text=True)
     assert "diskusních fór" in good.text and good.title == "Zapisy leden 2019"
 
 

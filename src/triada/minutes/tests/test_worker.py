@@ -34,3 +34,26 @@ def test_publishing_queues_the_pdf_for_the_worker(group):
     version = Version.objects.get(pk=version.pk)
     assert version.pdf and version.pdf_size > 0
     assert search("odlehcovaci")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_upload_waits_for_the_worker_then_is_read(group):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from triada.documents.tests.test_extraction import make_pdf
+    from triada.minutes.models import UploadedMinutes
+    from triada.minutes.uploads import uploaded_minutes_add
+
+    with override_settings(TASKS=DATABASE_QUEUE):
+        record = uploaded_minutes_add(
+            actor=None,
+            area=group.area,
+            date=datetime.date(2018, 1, 1),
+            period="year",
+            upload=SimpleUploadedFile("a.pdf", make_pdf("Denní stacionář v Kuníně")),
+        )
+        assert UploadedMinutes.objects.get(pk=record.pk).status == "pending"
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    record.refresh_from_db()
+    assert record.status == "accepted" and "stacionář" in record.text
+    assert search("stacionar")
