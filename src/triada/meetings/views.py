@@ -60,8 +60,6 @@ def meeting_list(request, access):
         request,
         "meetings/meeting_list.html",
         {
-            "access": access,
-            "area": access.area,
             "page": page,
             "bodies": bodies,
             "body_pk": body_pk,
@@ -86,8 +84,6 @@ def meeting_create(request, access, body_pk):
         request,
         "meetings/meeting_form.html",
         {
-            "access": access,
-            "area": access.area,
             "form": form,
             "body": body,
         },
@@ -101,8 +97,6 @@ def meeting_detail(request, access, pk):
         request,
         "meetings/meeting_detail.html",
         {
-            "access": access,
-            "area": access.area,
             "meeting": meeting,
             "agenda": meeting.agenda_items.all(),
             "guests": meeting.guests.all(),
@@ -127,8 +121,6 @@ def meeting_edit(request, access, pk):
         request,
         "meetings/meeting_form.html",
         {
-            "access": access,
-            "area": access.area,
             "form": form,
             "body": meeting.body,
             "meeting": meeting,
@@ -161,8 +153,6 @@ def agenda_edit(request, access, pk):
         request,
         "meetings/agenda_form.html",
         {
-            "access": access,
-            "area": access.area,
             "meeting": meeting,
             "formset": formset,
         },
@@ -190,8 +180,6 @@ def guests_edit(request, access, pk):
         request,
         "meetings/guests_form.html",
         {
-            "access": access,
-            "area": access.area,
             "meeting": meeting,
             "form": form,
             "guests": meeting.guests.all(),
@@ -222,8 +210,6 @@ def attendance_edit(request, access, pk):
         request,
         "meetings/attendance_form.html",
         {
-            "access": access,
-            "area": access.area,
             "meeting": meeting,
             "form": form,
             "summary": summary,
@@ -250,8 +236,6 @@ def invitation_send(request, access, pk):
         request,
         "meetings/invitation_confirm.html",
         {
-            "access": access,
-            "area": access.area,
             "meeting": meeting,
             "late": services.invitation_is_late(meeting),
             "now": timezone.now(),
@@ -287,8 +271,6 @@ def duties(request, access):
         request,
         "meetings/duties.html",
         {
-            "access": access,
-            "area": access.area,
             "year": year,
             "rows": meeting_duties(access.area, year),
         },
@@ -306,8 +288,6 @@ def body_attendance(request, access, body_pk):
         request,
         "meetings/body_attendance.html",
         {
-            "access": access,
-            "area": access.area,
             "body": body,
             "year": year,
             "people": people,
@@ -339,8 +319,6 @@ def documents(request, access, pk):
         request,
         "meetings/documents.html",
         {
-            "access": access,
-            "area": access.area,
             "meeting": meeting,
             "form": form,
             "can_manage": can_manage,

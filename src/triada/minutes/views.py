@@ -47,8 +47,6 @@ def minutes_detail(request, access, pk):
         minutes = None
     can_edit = access.can_manage_meetings(meeting.body)
     context = {
-        "access": access,
-        "area": access.area,
         "meeting": meeting,
         "minutes": minutes,
         "can_edit": can_edit,
@@ -109,8 +107,6 @@ def minutes_edit(request, access, pk):
         request,
         "minutes/minutes_edit.html",
         {
-            "access": access,
-            "area": access.area,
             "minutes": minutes,
             "meeting": minutes.meeting,
             "form": form,
@@ -207,8 +203,6 @@ def task_close(request, access, pk):
         request,
         "minutes/task_close.html",
         {
-            "access": access,
-            "area": access.area,
             "task": task,
             "form": form,
             "next_meeting": next_meeting,
@@ -324,8 +318,6 @@ def upload(request, access):
         request,
         "minutes/upload.html",
         {
-            "access": access,
-            "area": access.area,
             "form": form,
             "results": results,
             "recent": UploadedMinutes.objects.filter(area=access.area).select_related("body")[:20],

@@ -67,8 +67,6 @@ def organization_list(request, access):
         request,
         "people/organization_list.html",
         {
-            "access": access,
-            "area": access.area,
             "page": _page(request, organizations),
             "query": query,
             "side": side,
@@ -98,8 +96,6 @@ def organization_create(request, access):
         request,
         "people/organization_form.html",
         {
-            "access": access,
-            "area": access.area,
             "form": form,
         },
     )
@@ -115,8 +111,6 @@ def organization_detail(request, access, pk):
         request,
         "people/organization_detail.html",
         {
-            "access": access,
-            "area": access.area,
             "organization": organization,
             "memberships": memberships,
             "today": timezone.localdate(),
@@ -137,8 +131,6 @@ def organization_edit(request, access, pk):
         request,
         "people/organization_form.html",
         {
-            "access": access,
-            "area": access.area,
             "form": form,
             "organization": organization,
         },
@@ -157,8 +149,6 @@ def person_list(request, access):
         request,
         "people/person_list.html",
         {
-            "access": access,
-            "area": access.area,
             "page": _page(request, persons),
             "query": query,
             "active_count": selectors.active_person_count(access.area, on=timezone.localdate()),
@@ -186,8 +176,6 @@ def person_create(request, access):
         request,
         "people/person_form.html",
         {
-            "access": access,
-            "area": access.area,
             "form": form,
         },
     )
@@ -206,8 +194,6 @@ def person_detail(request, access, pk):
         request,
         "people/person_detail.html",
         {
-            "access": access,
-            "area": access.area,
             "person": person,
             "memberships": person.memberships.select_related("body", "organization").order_by(
                 "-start_on"
@@ -228,8 +214,6 @@ def person_edit(request, access, pk):
         request,
         "people/person_form.html",
         {
-            "access": access,
-            "area": access.area,
             "form": form,
             "person": person,
         },
@@ -255,8 +239,6 @@ def person_account(request, access, pk):
         request,
         "people/person_account.html",
         {
-            "access": access,
-            "area": access.area,
             "form": form,
             "person": person,
         },
@@ -321,8 +303,6 @@ def membership_add(request, access, body_pk):
         request,
         "people/membership_form.html",
         {
-            "access": access,
-            "area": access.area,
             "form": form,
             "body": body,
         },
@@ -345,8 +325,6 @@ def membership_edit(request, access, pk):
         request,
         "people/membership_form.html",
         {
-            "access": access,
-            "area": access.area,
             "form": form,
             "body": membership.body,
             "membership": membership,
@@ -367,8 +345,6 @@ def membership_end(request, access, pk):
         request,
         "people/membership_end.html",
         {
-            "access": access,
-            "area": access.area,
             "form": form,
             "membership": membership,
         },
@@ -427,8 +403,6 @@ def election_create(request, access, body_pk):
         request,
         "people/election_form.html",
         {
-            "access": access,
-            "area": access.area,
             "form": form,
             "body": body,
         },

@@ -56,8 +56,6 @@ def dashboard(request, access):
         request,
         "staff/dashboard.html",
         {
-            "access": access,
-            "area": access.area,
             "today": today,
             "rows": rows,
             "active_persons": people_selectors.active_person_count(access.area, on=today),
@@ -78,8 +76,6 @@ def audit_log(request, access):
         request,
         "staff/audit_log.html",
         {
-            "access": access,
-            "area": access.area,
             "page": page,
             "entries": audit_selectors.describe(page.object_list),
             "object_types": audit_selectors.object_types(access.area),
@@ -102,8 +98,6 @@ def my_page(request, access):
         request,
         "staff/my_page.html",
         {
-            "access": access,
-            "area": access.area,
             "person": person,
             "memberships": memberships,
             "tasks": tasks,

@@ -37,8 +37,6 @@ def body_list(request, access):
         request,
         "structure/body_list.html",
         {
-            "access": access,
-            "area": access.area,
             "filters": filters,
             "bodies": bodies,
         },
@@ -60,8 +58,6 @@ def body_create(request, access):
         request,
         "structure/body_form.html",
         {
-            "access": access,
-            "area": access.area,
             "form": form,
         },
     )
@@ -78,8 +74,6 @@ def body_edit(request, access, pk):
         request,
         "structure/body_form.html",
         {
-            "access": access,
-            "area": access.area,
             "form": form,
             "body": body,
         },
@@ -97,8 +91,6 @@ def body_detail(request, access, pk):
         request,
         "structure/body_detail.html",
         {
-            "access": access,
-            "area": access.area,
             "body": body,
             "on": on,
             "year": year,
@@ -130,8 +122,6 @@ def structure_overview(request, access):
         request,
         "structure/structure.html",
         {
-            "access": access,
-            "area": access.area,
             "date_form": date_form,
             "structure": selectors.structure_on(access.area, on),
             "changes": selectors.structure_history(access.area),
@@ -158,8 +148,6 @@ def structure_change_create(request, access):
         request,
         "structure/change_form.html",
         {
-            "access": access,
-            "area": access.area,
             "form": form,
         },
     )
