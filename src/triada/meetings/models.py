@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -60,7 +61,7 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.display_title} ({timezone.localtime(self.starts_at):%d.%m.%Y})"
+        return f"{self.display_title} ({date_format(self.date, 'SHORT_DATE_FORMAT')})"
 
     def get_absolute_url(self):
         return reverse("portal:meeting", kwargs={"area_slug": self.body.area.slug, "pk": self.pk})

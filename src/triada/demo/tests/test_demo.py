@@ -10,6 +10,7 @@ from triada.audit.models import AuditEntry
 from triada.meetings.models import Meeting
 from triada.people.models import Membership, Person
 from triada.people.selectors import active_person_count, triad_balance
+from triada.search.models import SearchDocument
 from triada.structure.models import Body, StructureChange
 from triada.structure.selectors import structure_on
 
@@ -86,14 +87,21 @@ def test_novy_jicin_forums_and_revision(demo):
 
 
 @pytest.mark.django_db
-def test_demo_runs_twice_without_change(demo):
-    counts = (Person.objects.count(), Membership.objects.count(), AuditEntry.objects.count())
+def test_demo_runs_twice_without_change_and_resets(demo):
+    def counts():
+        return (
+            Person.objects.count(),
+            Membership.objects.count(),
+            Meeting.objects.count(),
+            SearchDocument.objects.count(),
+        )
+
+    before = counts()
+    audit = AuditEntry.objects.count()
     call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert (
-        Person.objects.count(),
-        Membership.objects.count(),
-        AuditEntry.objects.count(),
-    ) == counts
+    assert counts() == before and AuditEntry.objects.count() == audit
+    call_command("demo", "--reset", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert counts() == before
 
 
 @pytest.mark.django_db

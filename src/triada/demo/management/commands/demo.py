@@ -4,6 +4,7 @@ from django.db import transaction
 from triada.areas.models import Area
 from triada.demo.builder import DEMO_PASSWORD, ensure_user
 from triada.demo.towns import TOWNS
+from triada.meetings.models import Meeting
 from triada.people.models import LeaderElection, Membership
 
 
@@ -20,7 +21,9 @@ class Command(BaseCommand):
         for slug, build in TOWNS.items():
             with transaction.atomic():
                 if reset:
-                    # Elections and memberships protect the people they name: they go first.
+                    # Meetings (with their tasks and attendance), elections and memberships
+                    # protect the people they name: they go first.
+                    Meeting.objects.filter(body__area__slug=slug).delete()
                     LeaderElection.objects.filter(body__area__slug=slug).delete()
                     Membership.objects.filter(body__area__slug=slug).delete()
                     Area.objects.filter(slug=slug).delete()
