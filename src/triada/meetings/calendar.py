@@ -16,7 +16,7 @@ def meetings_calendar(
     calendar = Calendar()
     calendar.add("prodid", "-//Triáda//komunitní plánování//CS")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", " ".join(name.split()))
     for meeting in meetings:
         event = Event()
         event.add("uid", f"meeting-{meeting.pk}@triada")

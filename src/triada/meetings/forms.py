@@ -27,12 +27,21 @@ class NewMeetingForm(MeetingForm):
         fields = ["title", "starts_at", "ends_at", "place", "online_url", "note"]
 
     def clean_agenda(self):
+        limit = AgendaItem._meta.get_field("title").max_length
+        lines = [line for line in self.cleaned_data["agenda"].splitlines() if len(line) > limit]
+        if lines:
+            raise forms.ValidationError(
+                _("An agenda item has at most %(limit)d characters; shorten: %(item)s")
+                % {"limit": limit, "item": lines[0][:60] + "…"}
+            )
         return tuple(
             line.strip() for line in self.cleaned_data["agenda"].splitlines() if line.strip()
         )
 
 
 class AgendaItemForm(forms.ModelForm):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = AgendaItem
         fields = ["title", "proposer", "description"]

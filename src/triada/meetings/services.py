@@ -24,6 +24,9 @@ MEETING_FIELDS = ("title", "starts_at", "ends_at", "place", "online_url", "statu
 
 
 def _check_meeting(meeting: Meeting) -> None:
+    # One-line fields stay on one line: they go into calendar entries and e-mail subjects.
+    meeting.title = " ".join(meeting.title.split())
+    meeting.place = " ".join(meeting.place.split())
     if meeting.ends_at and meeting.starts_at and meeting.ends_at < meeting.starts_at:
         raise ValidationError({"ends_at": _("A meeting cannot end before it starts.")})
     meeting.full_clean()
@@ -37,7 +40,9 @@ def meeting_create(*, actor, body, agenda: tuple[str, ...] = (), **fields) -> Me
     _check_meeting(meeting)
     meeting.save()
     for position, title in enumerate(agenda, start=1):
-        AgendaItem.objects.create(meeting=meeting, position=position, title=title)
+        item = AgendaItem(meeting=meeting, position=position, title=title)
+        item.full_clean()
+        item.save()
     audit_record(actor=actor, area=body.area, action=AuditEntry.Action.CREATE, instance=meeting)
     return meeting
 
@@ -60,13 +65,27 @@ def meeting_update(*, actor, meeting: Meeting, **fields) -> Meeting:
 
 @transaction.atomic
 def agenda_save(*, actor, meeting: Meeting, items: list[dict]) -> None:
-    """Replace the agenda with `items` (title, proposer, description) in their order."""
-    titles_before = [item.title for item in meeting.agenda_items.all()]
-    meeting.agenda_items.all().delete()
-    for position, item in enumerate(items, start=1):
-        agenda_item = AgendaItem(meeting=meeting, position=position, **item)
-        agenda_item.full_clean()
-        agenda_item.save()
+    """Make `items` (id or None, title, proposer, description) the agenda, in their order.
+
+    Items keep their identity (and attached documents) when edited or moved; an item left out
+    is deleted with its documents."""
+    existing = {item.pk: item for item in meeting.agenda_items.all()}
+    titles_before = [item.title for item in existing.values()]
+    kept = set()
+    for position, data in enumerate(items, start=1):
+        data = dict(data)
+        item = existing.get(data.pop("id", None)) or AgendaItem(meeting=meeting)
+        for name, value in data.items():
+            setattr(item, name, value)
+        item.position = position
+        item.full_clean()
+        item.save()
+        kept.add(item.pk)
+    for pk, item in existing.items():
+        if pk not in kept:
+            for document in item.documents.all():
+                document.file.delete(save=False)
+            item.delete()
     titles_after = [item["title"] for item in items]
     if titles_before != titles_after:
         audit_record(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from triada.documents.pdf import render_pdf
 from triada.minutes.selectors import open_tasks
 from triada.staff.decorators import area_view
-from triada.staff.forms import query_int, run_service, submit
+from triada.staff.forms import query_int, query_year, run_service, submit
 from triada.structure.models import Body
 
 from . import services
@@ -50,7 +50,7 @@ def meeting_list(request, access):
     if not access.is_coordinator:
         meetings = meetings.filter(body__in=access.member_body_ids)
     bodies = Body.objects.filter(area=access.area, meetings__isnull=False).distinct()
-    body_pk, year = query_int(request, "organ"), query_int(request, "rok")
+    body_pk, year = query_int(request, "organ"), query_year(request)
     if body_pk is not None:
         meetings = meetings.filter(body_id=body_pk)
     if year is not None:
@@ -132,13 +132,19 @@ def meeting_edit(request, access, pk):
 def agenda_edit(request, access, pk):
     meeting = get_meeting_for_user(access, pk, write=True)
     initial = [
-        {"title": i.title, "proposer": i.proposer, "description": i.description, "ORDER": n}
+        {
+            "id": i.pk,
+            "title": i.title,
+            "proposer": i.proposer,
+            "description": i.description,
+            "ORDER": n,
+        }
         for n, i in enumerate(meeting.agenda_items.all(), start=1)
     ]
     formset = AgendaFormSet(request.POST or None, initial=initial)
     if request.method == "POST" and formset.is_valid():
         items = [
-            {key: form.cleaned_data[key] for key in ("title", "proposer", "description")}
+            {key: form.cleaned_data[key] for key in ("id", "title", "proposer", "description")}
             for form in formset.ordered_forms
             if form.cleaned_data.get("title") and not form.cleaned_data.get("DELETE")
         ]
@@ -266,7 +272,7 @@ def attendance_sheet(request, access, pk):
 def duties(request, access):
     """Per body and year: meetings held against the duty to meet."""
     access.require(access.is_coordinator)
-    year = query_int(request, "rok") or timezone.localdate().year
+    year = query_year(request) or timezone.localdate().year
     return render(
         request,
         "meetings/duties.html",
@@ -282,7 +288,7 @@ def body_attendance(request, access, body_pk):
     """Who comes to a body's meetings and who stopped coming, per member and organization."""
     body = get_object_or_404(Body, area=access.area, pk=body_pk)
     access.require(access.can_manage_members(body))
-    year = query_int(request, "rok") or timezone.localdate().year
+    year = query_year(request) or timezone.localdate().year
     people, organizations = attendance_stats(body, year)
     return render(
         request,

@@ -57,18 +57,35 @@ class ResolutionForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 
+def task_candidates(body) -> dict[int, Person]:
+    """Who can be responsible for a task of the body: its members, past and present."""
+    return {p.pk: p for p in Person.objects.filter(memberships__body=body).distinct()}
+
+
 class TaskForm(forms.ModelForm):
+    """A task; `persons` (from task_candidates) is read once for all the forms of a page."""
+
+    responsible = forms.TypedChoiceField(
+        label=_("Responsible"), coerce=int, required=False, empty_value=None
+    )
+
     class Meta:
         model = Task
-        fields = ["text", "responsible", "due_on"]
+        fields = ["text", "due_on"]
         field_classes = {"due_on": DateField}
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, body, **kwargs):
+    def __init__(self, *args, persons: dict[int, Person], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].queryset = Person.objects.filter(
-            memberships__body=body
-        ).distinct()
+        self.persons = persons
+        self.fields["responsible"].choices = [
+            ("", "—"),
+            *((pk, p.full_name) for pk, p in persons.items()),
+        ]
+        self.order_fields(["text", "responsible", "due_on"])
+
+    def clean_responsible(self):
+        return self.persons.get(self.cleaned_data["responsible"])
 
 
 class TaskCloseForm(forms.Form):
@@ -104,6 +121,8 @@ class MultipleFileField(forms.FileField):
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
+        if not data and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
         if isinstance(data, list | tuple):
             return [super(MultipleFileField, self).clean(d, initial) for d in data]
         return [super().clean(data, initial)]

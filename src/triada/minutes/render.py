@@ -5,13 +5,15 @@ from django.utils import translation
 from django.utils.html import strip_tags
 
 from triada.meetings.selectors import attendance_summary
+from triada.portal.selectors import public_name, public_order
 
 from .models import Minutes
 
 
-def public_name(person) -> str | None:
-    """The name as it may be published: only with the person's consent."""
-    return person.full_name if person is not None and person.public_consent else None
+def _public_row_order(row) -> tuple:
+    person = row.substitute or row.membership.person
+    name = f"{person.last_name} {person.first_name}" if person.public_consent else None
+    return public_order(row.membership.function_rank, name, row.membership.organization)
 
 
 def document_context(minutes: Minutes) -> dict:
@@ -27,7 +29,7 @@ def document_context(minutes: Minutes) -> dict:
             "present": row.present,
             "votes": row.votes,
         }
-        for row in summary.rows
+        for row in sorted(summary.rows, key=_public_row_order)
     ]
     sections = list(minutes.sections.prefetch_related("resolutions", "tasks__responsible"))
     return {

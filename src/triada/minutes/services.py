@@ -24,6 +24,13 @@ from .tasks import index_published_minutes, render_version_pdf
 S = Minutes.Status
 
 
+def _changed(minutes: Minutes) -> None:
+    """Approved minutes that change go back to a draft, to be approved again."""
+    if minutes.status == S.APPROVED:
+        minutes.status = S.DRAFT
+        minutes.save(update_fields=["status", "updated_at"])
+
+
 def _audit(actor, minutes, summary, instance=None, action=AuditEntry.Action.UPDATE, before=None):
     audit_record(
         actor=actor,
@@ -35,9 +42,18 @@ def _audit(actor, minutes, summary, instance=None, action=AuditEntry.Action.UPDA
     )
 
 
+def _lock(instance):
+    """Lock the row for the rest of the transaction and read its current state, so that two
+    clicks or two editors cannot both pass a check (e.g. publish version 2 twice)."""
+    type(instance).objects.select_for_update().filter(pk=instance.pk).first()
+    instance.refresh_from_db()
+    return instance
+
+
 @transaction.atomic
 def minutes_start(*, actor, meeting: Meeting) -> Minutes:
     """The minutes of a meeting that took place, with one section per agenda item."""
+    _lock(meeting)
     existing = Minutes.objects.filter(meeting=meeting).first()
     if existing:
         return existing
@@ -126,6 +142,7 @@ def resolution_add(
         resolution.votes_for = resolution.votes_against = resolution.votes_abstained = None
     resolution.full_clean()
     resolution.save()
+    _changed(section.minutes)
     _audit(actor, section.minutes, "", instance=resolution, action=AuditEntry.Action.CREATE)
     return resolution
 
@@ -142,6 +159,7 @@ def resolution_delete(*, actor, resolution: Resolution) -> None:
         before=snapshot(resolution),
     )
     resolution.delete()
+    _changed(minutes)
 
 
 @transaction.atomic
@@ -162,6 +180,7 @@ def task_add(
     task = Task(minutes=minutes, section=section, text=text, responsible=responsible, due_on=due_on)
     task.full_clean()
     task.save()
+    _changed(minutes)
     _audit(actor, minutes, "", instance=task, action=AuditEntry.Action.CREATE)
     return task
 
@@ -178,6 +197,7 @@ def task_close(
 ) -> Task:
     if status not in (Task.Status.DONE, Task.Status.DROPPED):
         raise ValidationError({"status": _("A task is closed as done or dropped.")})
+    _lock(task)
     if task.status != Task.Status.OPEN:
         raise ValidationError(_("The task is already closed."))
     body = task.minutes.meeting.body
@@ -203,7 +223,7 @@ def _present_emails(minutes: Minutes) -> list[str]:
 @transaction.atomic
 def minutes_send_for_comments(*, actor, minutes: Minutes, url: str) -> int:
     """Ask the attendees for comments; returns how many e-mails go out."""
-    if minutes.status not in (S.DRAFT, S.IN_COMMENTS):
+    if _lock(minutes).status != S.DRAFT:
         raise ValidationError(_("Only draft minutes are sent for comments."))
     recipients = _present_emails(minutes)
     before = snapshot(minutes)
@@ -246,7 +266,7 @@ def comment_add(*, author, minutes: Minutes, text: str) -> Comment:
 
 @transaction.atomic
 def minutes_approve(*, actor, minutes: Minutes) -> Minutes:
-    if minutes.status not in (S.DRAFT, S.IN_COMMENTS):
+    if _lock(minutes).status not in (S.DRAFT, S.IN_COMMENTS):
         raise ValidationError(_("Only draft minutes are approved."))
     before = snapshot(minutes)
     minutes.status = S.APPROVED
@@ -258,6 +278,7 @@ def minutes_approve(*, actor, minutes: Minutes) -> Minutes:
 @transaction.atomic
 def minutes_publish(*, actor, minutes: Minutes, note: str = "") -> Version:
     """Publish the approved minutes as version 1, or a correction as the next version."""
+    _lock(minutes)
     last = minutes.versions.first()
     if last is None and minutes.status != S.APPROVED:
         raise ValidationError(_("The minutes are published once they are approved."))

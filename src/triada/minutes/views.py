@@ -22,6 +22,7 @@ from .forms import (
     TaskCloseForm,
     TaskForm,
     UploadForm,
+    task_candidates,
 )
 from .models import Minutes, Resolution, Section, UploadedMinutes
 from .render import document_context
@@ -94,13 +95,14 @@ def minutes_edit(request, access, pk):
     ):
         messages.success(request, _("The minutes were saved."))
         return redirect("minutes:edit", area_slug=access.area.slug, pk=pk)
+    persons = task_candidates(minutes.meeting.body)
     sections = []
     for section in minutes.sections.prefetch_related("resolutions", "tasks__responsible"):
         sections.append(
             {
                 "section": section,
                 "resolution_form": ResolutionForm(prefix=f"r{section.pk}"),
-                "task_form": TaskForm(prefix=f"t{section.pk}", body=minutes.meeting.body),
+                "task_form": TaskForm(prefix=f"t{section.pk}", persons=persons),
             }
         )
     return render(
@@ -152,7 +154,9 @@ def resolution_delete(request, access, pk, resolution_pk):
 def task_add(request, access, pk, section_pk):
     minutes = get_minutes_for_user(access, pk, write=True)
     section = get_object_or_404(Section, minutes=minutes, pk=section_pk)
-    form = TaskForm(request.POST, prefix=f"t{section.pk}", body=minutes.meeting.body)
+    form = TaskForm(
+        request.POST, prefix=f"t{section.pk}", persons=task_candidates(minutes.meeting.body)
+    )
     if form.is_valid() and run_service(
         form,
         services.task_add,

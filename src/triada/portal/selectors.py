@@ -21,21 +21,28 @@ class PublicMember:
     end_on: datetime.date | None
 
 
+def public_name(person) -> str | None:
+    """The name as it may be published: only with the person's consent."""
+    return person.full_name if person is not None and person.public_consent else None
+
+
+def public_order(rank: int, name: str | None, organization) -> tuple:
+    """Leaders first; within a function the named alphabetically, then the unnamed by
+    organization, so that their order says nothing about their hidden names."""
+    label = name if name is not None else (organization.name if organization else "")
+    return rank, name is None, czech_sort_key(label)
+
+
 def _public_order(membership: Membership) -> tuple:
-    """Leaders first; within a function the named members alphabetically, then the unnamed
-    ones by organization, so that their order says nothing about their hidden names."""
     person = membership.person
-    if person.public_consent:
-        label = f"{person.last_name} {person.first_name}"
-    else:
-        label = membership.organization.name if membership.organization else ""
-    return membership.function_rank, not person.public_consent, czech_sort_key(label)
+    name = f"{person.last_name} {person.first_name}" if person.public_consent else None
+    return public_order(membership.function_rank, name, membership.organization)
 
 
 def public_members(memberships) -> list[PublicMember]:
     return [
         PublicMember(
-            name=m.person.full_name if m.person.public_consent else None,
+            name=public_name(m.person),
             organization=m.organization.name if m.organization else None,
             side=m.get_triad_side_display(),
             function=m.get_function_display(),

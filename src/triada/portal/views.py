@@ -19,7 +19,7 @@ from triada.meetings.models import Meeting
 from triada.minutes.models import UploadedMinutes, Version
 from triada.minutes.selectors import archive_entries, archive_years
 from triada.people import selectors as people_selectors
-from triada.staff.forms import DateQueryForm, query_int
+from triada.staff.forms import DateQueryForm, query_year
 from triada.structure import selectors as structure_selectors
 from triada.structure.models import Body
 
@@ -162,7 +162,7 @@ def minutes_archive(request, area_slug):
     """The public archive of minutes by year and month, like the towns' own pages."""
     area = get_object_or_404(Area, slug=area_slug)
     years = archive_years(area)
-    year = query_int(request, "rok")
+    year = query_year(request)
     if year not in years:
         year = years[0] if years else None
     bodies = Body.objects.filter(

@@ -60,6 +60,12 @@ def query_int(request, name: str) -> int | None:
     return int(value) if value.isascii() and value.isdigit() else None
 
 
+def query_year(request, name: str = "rok") -> int | None:
+    """A year from the query string within the dates the application accepts, or None."""
+    year = query_int(request, name)
+    return year if year is not None and EARLIEST_DATE.year <= year <= LATEST_DATE.year else None
+
+
 def submit(request, form: forms.Form, service, **kwargs):
     """For a POST whose form is valid, call the service with the form's data and `kwargs`
     and return its result. None for a GET, an invalid form or a refused write."""

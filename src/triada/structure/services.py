@@ -112,6 +112,7 @@ def body_create(
     min_meetings_per_year: int | None = None,
     **fields,
 ) -> Body:
+    name = " ".join(name.split())  # a name goes into calendars and e-mail subjects
     if min_meetings_per_year is None:
         min_meetings_per_year = Body.DEFAULT_MIN_MEETINGS.get(kind, 0)
     body = Body(
@@ -142,6 +143,8 @@ def body_update(*, actor, body: Body, reports_to=None, approves_outputs_of=None,
     """Change a body. Its address (slug) stays, so that published links keep working."""
     before = snapshot(body)
     relations_before = _relations_text(body)
+    if "name" in fields:
+        fields["name"] = " ".join(fields["name"].split())
     if "min_meetings_per_year" in fields and fields["min_meetings_per_year"] is None:
         fields["min_meetings_per_year"] = Body.DEFAULT_MIN_MEETINGS.get(
             fields.get("kind", body.kind), 0

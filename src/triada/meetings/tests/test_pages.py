@@ -143,3 +143,34 @@ def test_agenda_documents_are_checked_and_reach_the_members(client, leader, memb
     )
     assert b"".join(download.streaming_content) == b"PK\x03\x04 docx"
     assert client.post(url, {"item": item.pk}).status_code == 403  # members do not attach
+
+
+def test_editing_the_agenda_keeps_the_documents(client, leader, group):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from triada.meetings.models import AgendaDocument
+
+    meeting = services.meeting_create(
+        actor=None, body=group, starts_at=timezone.now(), agenda=("Akcni plan", "Ruzne")
+    )
+    first, second = meeting.agenda_items.all()
+    services.agenda_document_add(
+        actor=None, item=first, upload=SimpleUploadedFile("navrh.pdf", b"%PDF-1.4")
+    )
+    client.force_login(leader)
+    url = _url("meetings:agenda", group.area, pk=meeting.pk)
+    data = {
+        "form-TOTAL_FORMS": 3,
+        "form-INITIAL_FORMS": 2,
+        "form-0-id": first.pk,
+        "form-0-title": "Akční plán",
+        "form-0-ORDER": 2,
+        "form-1-id": second.pk,
+        "form-1-title": "Různé",
+        "form-1-ORDER": 1,
+        "form-2-title": "Nový bod",
+        "form-2-ORDER": 3,
+    }
+    assert client.post(url, data).status_code == 302
+    assert [i.title for i in meeting.agenda_items.all()] == ["Různé", "Akční plán", "Nový bod"]
+    assert AgendaDocument.objects.get().item_id == first.pk  # the document stayed with its item

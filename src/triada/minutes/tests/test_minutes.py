@@ -148,6 +148,7 @@ def test_publishing_makes_a_tagged_czech_pdf_and_corrections_make_versions(minut
     v1 = services.minutes_publish(actor=None, minutes=minutes)
     v1.refresh_from_db()  # the PDF is rendered by a task (at once in tests)
     text = _pdf_text(v1)
+    assert "<section" not in text and "<p" not in text  # the HTML is rendered, not printed
     assert "Zápis z jednání" in text
     assert "Potřeby seniorů v\u00a0kraji" in text  # a one-letter word does not end a line
     assert "Eva Členová" not in text  # no consent, no name
