@@ -52,6 +52,11 @@ def meeting_update(*, actor, meeting: Meeting, **fields) -> Meeting:
     before = snapshot(meeting)
     with changes_applied(meeting, fields, MEETING_FIELDS):
         _check_meeting(meeting)
+        has_record = meeting.attendance.exists() or hasattr(meeting, "minutes")
+        if has_record and meeting.status != Meeting.Status.HELD:
+            raise ValidationError(
+                {"status": _("The meeting has an attendance list or minutes, so it was held.")}
+            )
         meeting.save()
     audit_record(
         actor=actor,

@@ -1,7 +1,7 @@
 """Staff pages of minutes: writing, resolutions and tasks, comments, approval, publication."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -304,6 +304,17 @@ def upload(request, access):
                 )
             except ValidationError as error:
                 results.append((False, " ".join(error.messages)))
+            except SuspiciousFileOperation:
+                results.append(
+                    (
+                        False,
+                        _(
+                            "%(file)s: the file name cannot be used; rename the "
+                            "file and upload it again."
+                        )
+                        % {"file": file.name[:80]},
+                    )
+                )
             else:
                 record.refresh_from_db()  # the task may have read it already
                 results.append((record.status != "refused", _upload_message(record)))

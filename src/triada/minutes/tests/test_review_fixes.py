@@ -87,3 +87,22 @@ def test_published_attendance_order_hides_the_hidden_names(area, group):
     minutes = services.minutes_start(actor=None, meeting=meeting)
     rows = [r for r in document_context(minutes)["attendance"] if r["name"] is None]
     assert [str(r["organization"]) for r in rows] == ["Alfa", "Zeta"]
+
+
+def test_a_held_meeting_cannot_be_cancelled_after_the_fact(group, member):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    meeting = meetings.meeting_create(
+        actor=None, body=group, starts_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    meetings.attendance_record(
+        actor=None,
+        meeting=meeting,
+        entries={m.pk: ("present", None) for m in meetings.invited_memberships(meeting)},
+    )
+    with pytest.raises(ValidationError) as error:
+        meetings.meeting_update(actor=None, meeting=meeting, status="cancelled")
+    assert "status" in error.value.message_dict
+    meeting.refresh_from_db()
+    assert meeting.status == "held"

@@ -14,6 +14,8 @@
     const files = Array.from(input.files);
     if (files.length < 2) return; // one file: the ordinary form is just as good
     event.preventDefault();
+    const button = form.querySelector("button[type=submit]");
+    button.disabled = true; // a second click would upload everything again
     box.hidden = false;
     bar.max = files.length;
     bar.value = 0;
@@ -33,7 +35,7 @@
         ok = result.ok;
         message = result.message;
       } catch (error) {
-        message = file.name + ": " + error;
+        message = file.name + ": " + (form.dataset.failed || String(error));
       }
       const line = document.createElement("li");
       line.textContent = message;
@@ -42,5 +44,7 @@
       bar.value = index + 1;
       count.textContent = (index + 1) + " / " + files.length;
     }
+    button.disabled = false;
+    input.value = "";
   });
 })();
