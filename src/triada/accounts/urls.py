@@ -29,7 +29,7 @@ urlpatterns = [
     path(
         "zapomenute-heslo/",
         auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset.html",
+            template_name="accounts/password_form.html",
             email_template_name="accounts/email_password_reset.txt",
             subject_template_name="accounts/email_password_reset_subject.txt",
             success_url=reverse_lazy("accounts:password_reset_done"),
@@ -44,7 +44,7 @@ urlpatterns = [
     path(
         "nove-heslo/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
-            template_name="accounts/password_reset_confirm.html",
+            template_name="accounts/password_form.html",
             success_url=reverse_lazy("accounts:password_reset_complete"),
         ),
         name="password_reset_confirm",

@@ -30,14 +30,19 @@ class Extracted:
         return len("".join(self.text.split())) < MIN_CHARS_PER_PAGE * max(self.pages, 1)
 
 
-def check_upload(name: str, head: bytes, size: int) -> None:
-    """Refuse what is not a PDF or is too large, before anything is stored."""
+def check_size(name: str, size: int) -> None:
+    """Refuse a file larger than the configured limit (any uploaded file)."""
     limit = settings.TRIADA_UPLOAD_MAX_BYTES
     if size > limit:
         raise UploadRejected(
             _("%(file)s is larger than the limit of %(limit)d MB.")
             % {"file": name, "limit": limit // (1024 * 1024)}
         )
+
+
+def check_upload(name: str, head: bytes, size: int) -> None:
+    """Refuse what is not a PDF or is too large, before anything is stored."""
+    check_size(name, size)
     if size == 0:
         raise UploadRejected(_("%(file)s is empty.") % {"file": name})
     if PDF_SIGNATURE not in head[:1024]:

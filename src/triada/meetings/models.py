@@ -9,12 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class MeetingQuerySet(models.QuerySet):
-    def in_year(self, year: int):
-        return self.filter(starts_at__year=year)
-
-    def held(self):
-        return self.filter(status=Meeting.Status.HELD)
-
     def upcoming(self):
         return self.filter(status=Meeting.Status.PLANNED, starts_at__gte=timezone.now())
 

@@ -3,7 +3,6 @@
 import datetime
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
+from triada.documents.extraction import UploadRejected, check_size
 from triada.documents.tasks import send_emails
 from triada.editing import changes_applied
 from triada.people.models import Person
@@ -254,24 +254,20 @@ def meeting_invitations_send(*, actor, meeting: Meeting, meeting_url: str) -> in
 def agenda_document_add(*, actor, item: AgendaItem, upload, title: str = "") -> AgendaDocument:
     """Attach a document to an agenda item; ValidationError naming the file otherwise."""
     name = Path(upload.name).name
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if extension not in AgendaDocument.ALLOWED_EXTENSIONS:
+    document = AgendaDocument(
+        item=item, title=title.strip() or Path(name).stem, original_name=name, size=upload.size
+    )
+    if document.extension not in AgendaDocument.ALLOWED_EXTENSIONS:
         raise ValidationError(
             {
                 "file": _("%(file)s: this kind of file is not accepted (accepted: %(kinds)s).")
                 % {"file": name, "kinds": ", ".join(AgendaDocument.ALLOWED_EXTENSIONS)}
             }
         )
-    if upload.size > settings.TRIADA_UPLOAD_MAX_BYTES:
-        raise ValidationError(
-            {
-                "file": _("%(file)s is larger than the limit of %(limit)d MB.")
-                % {"file": name, "limit": settings.TRIADA_UPLOAD_MAX_BYTES // (1024 * 1024)}
-            }
-        )
-    document = AgendaDocument(
-        item=item, title=title.strip() or Path(name).stem, original_name=name, size=upload.size
-    )
+    try:
+        check_size(name, upload.size)
+    except UploadRejected as error:
+        raise ValidationError({"file": str(error)}) from error
     document.file.save(name, upload, save=False)
     document.save()
     audit_record(

@@ -247,6 +247,11 @@ def upload_path(upload, filename: str) -> str:
 class UploadedMinutes(models.Model):
     """Minutes from a town's archive, uploaded as a PDF (often one file per month or year)."""
 
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting to be read")
+        ACCEPTED = "accepted", _("accepted")
+        REFUSED = "refused", _("refused")
+
     class Period(models.TextChoices):
         DAY = "day", _("a meeting (day)")
         MONTH = "month", _("a month")
@@ -281,12 +286,8 @@ class UploadedMinutes(models.Model):
     status = models.CharField(
         _("status"),
         max_length=20,
-        choices=[
-            ("pending", _("waiting to be read")),
-            ("accepted", _("accepted")),
-            ("refused", _("refused")),
-        ],
-        default="pending",
+        choices=Status.choices,
+        default=Status.PENDING,
     )
     refusal = models.CharField(_("why it was refused"), max_length=300, blank=True)
     uploaded_by = models.ForeignKey(

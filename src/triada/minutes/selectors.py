@@ -83,7 +83,9 @@ def archive_entries(area, *, body=None, year: int | None = None) -> list[Archive
                 size=latest.pdf_size,
             )
         )
-    uploads = UploadedMinutes.objects.filter(area=area, status="accepted").defer("text")
+    uploads = UploadedMinutes.objects.filter(
+        area=area, status=UploadedMinutes.Status.ACCEPTED
+    ).defer("text")
     if body is not None:
         uploads = uploads.filter(body=body)
     if year is not None:
@@ -107,6 +109,6 @@ def archive_entries(area, *, body=None, year: int | None = None) -> list[Archive
 def archive_years(area) -> list[int]:
     published = Minutes.objects.filter(meeting__body__area=area, status=Minutes.Status.PUBLISHED)
     years = {d.year for d in published.datetimes("meeting__starts_at", "year")}
-    uploads = UploadedMinutes.objects.filter(area=area, status="accepted")
+    uploads = UploadedMinutes.objects.filter(area=area, status=UploadedMinutes.Status.ACCEPTED)
     years |= {d.year for d in uploads.dates("date", "year")}
     return sorted(years, reverse=True)

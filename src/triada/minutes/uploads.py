@@ -71,11 +71,11 @@ def uploaded_minutes_read(record: UploadedMinutes) -> UploadedMinutes:
         try:
             extracted = extract_text(copy.name, record.original_name)
         except UploadRejected as error:
-            record.status, record.refusal = "refused", str(error)[:300]
+            record.status, record.refusal = UploadedMinutes.Status.REFUSED, str(error)[:300]
             record.file.delete(save=False)
             record.save(update_fields=["status", "refusal", "file"])
             return record
-    record.status = "accepted"
+    record.status = UploadedMinutes.Status.ACCEPTED
     record.text, record.pages = extracted.text, extracted.pages
     record.has_text = not extracted.is_scan
     record.save(update_fields=["status", "text", "pages", "has_text"])

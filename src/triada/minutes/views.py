@@ -39,6 +39,25 @@ def _refused(request, error: ValidationError) -> None:
     messages.error(request, " ".join(error.messages))
 
 
+def _errors(form) -> str:
+    """All the form's error messages as one line, for a message or a JSON answer."""
+    return " ".join(e for errors in form.errors.values() for e in errors)
+
+
+def _add_to_section(request, access, pk, form, service, *, section, done, failed, **kwargs):
+    """The common end of adding a resolution or a task to an agenda item of the minutes."""
+    if form.is_valid() and run_service(
+        form, service, actor=request.user, section=section, **form.cleaned_data, **kwargs
+    ):
+        messages.success(request, done)
+    else:
+        messages.error(request, failed % {"errors": _errors(form)})
+    return redirect(
+        reverse("minutes:edit", kwargs={"area_slug": access.area.slug, "pk": pk})
+        + f"#section-{section.pk}"
+    )
+
+
 @area_view
 def minutes_detail(request, access, pk):
     meeting = get_meeting_for_user(access, pk)
@@ -123,19 +142,15 @@ def resolution_add(request, access, pk, section_pk):
     minutes = get_minutes_for_user(access, pk, write=True)
     section = get_object_or_404(Section, minutes=minutes, pk=section_pk)
     form = ResolutionForm(request.POST, prefix=f"r{section.pk}")
-    if form.is_valid() and run_service(
-        form, services.resolution_add, actor=request.user, section=section, **form.cleaned_data
-    ):
-        messages.success(request, _("The resolution was added."))
-    else:
-        messages.error(
-            request,
-            _("The resolution was not added: %(errors)s")
-            % {"errors": " ".join(e for errors in form.errors.values() for e in errors)},
-        )
-    return redirect(
-        reverse("minutes:edit", kwargs={"area_slug": access.area.slug, "pk": pk})
-        + f"#section-{section.pk}"
+    return _add_to_section(
+        request,
+        access,
+        pk,
+        form,
+        services.resolution_add,
+        section=section,
+        done=_("The resolution was added."),
+        failed=_("The resolution was not added: %(errors)s"),
     )
 
 
@@ -157,24 +172,16 @@ def task_add(request, access, pk, section_pk):
     form = TaskForm(
         request.POST, prefix=f"t{section.pk}", persons=task_candidates(minutes.meeting.body)
     )
-    if form.is_valid() and run_service(
+    return _add_to_section(
+        request,
+        access,
+        pk,
         form,
         services.task_add,
-        actor=request.user,
         minutes=minutes,
         section=section,
-        **form.cleaned_data,
-    ):
-        messages.success(request, _("The task was added."))
-    else:
-        messages.error(
-            request,
-            _("The task was not added: %(errors)s")
-            % {"errors": " ".join(e for errors in form.errors.values() for e in errors)},
-        )
-    return redirect(
-        reverse("minutes:edit", kwargs={"area_slug": access.area.slug, "pk": pk})
-        + f"#section-{section.pk}"
+        done=_("The task was added."),
+        failed=_("The task was not added: %(errors)s"),
     )
 
 
@@ -228,7 +235,7 @@ def comment_add(request, access, pk):
     ):
         messages.success(request, _("Thank you; your comment was recorded."))
     else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, _errors(form))
     return _to_minutes(minutes, "#comments")
 
 
@@ -317,7 +324,9 @@ def upload(request, access):
                 )
             else:
                 record.refresh_from_db()  # the task may have read it already
-                results.append((record.status != "refused", _upload_message(record)))
+                results.append(
+                    (record.status != UploadedMinutes.Status.REFUSED, _upload_message(record))
+                )
         if wants_json:
             ok, message = results[0]
             return JsonResponse({"ok": ok, "message": message}, status=200 if ok else 400)
@@ -325,7 +334,7 @@ def upload(request, access):
         return JsonResponse(
             {
                 "ok": False,
-                "message": " ".join(e for errors in form.errors.values() for e in errors),
+                "message": _errors(form),
             },
             status=400,
         )
@@ -341,9 +350,9 @@ def upload(request, access):
 
 
 def _upload_message(record: UploadedMinutes) -> str:
-    if record.status == "refused":
+    if record.status == UploadedMinutes.Status.REFUSED:
         return record.refusal
-    if record.status == "pending":
+    if record.status == UploadedMinutes.Status.PENDING:
         return _("%(file)s was received and will be read shortly.") % {"file": record.original_name}
     if not record.has_text:
         return _("%(file)s was accepted, with no text (scan).") % {"file": record.original_name}

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from triada.areas.models import Area
 from triada.meetings.calendar import meetings_calendar
 from triada.meetings.models import Meeting
-from triada.minutes.models import UploadedMinutes, Version
+from triada.minutes.models import Minutes, UploadedMinutes, Version
 from triada.minutes.selectors import archive_entries, archive_years
 from triada.people import selectors as people_selectors
 from triada.staff.forms import DateQueryForm, query_year
@@ -166,7 +166,9 @@ def minutes_archive(request, area_slug):
     if year not in years:
         year = years[0] if years else None
     bodies = Body.objects.filter(
-        Q(meetings__minutes__status="published") | Q(uploaded_minutes__status="accepted"), area=area
+        Q(meetings__minutes__status=Minutes.Status.PUBLISHED)
+        | Q(uploaded_minutes__status=UploadedMinutes.Status.ACCEPTED),
+        area=area,
     ).distinct()
     body = bodies.filter(slug=request.GET.get("organ", "")).first()
     entries = archive_entries(area, body=body, year=year) if year else []
@@ -233,7 +235,9 @@ class MinutesFeed(Feed):
 
 
 def uploaded_pdf(request, area_slug, pk):
-    upload = get_object_or_404(UploadedMinutes, area__slug=area_slug, pk=pk, status="accepted")
+    upload = get_object_or_404(
+        UploadedMinutes, area__slug=area_slug, pk=pk, status=UploadedMinutes.Status.ACCEPTED
+    )
     return FileResponse(
         upload.file.open("rb"), content_type="application/pdf", filename=upload.original_name
     )

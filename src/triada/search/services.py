@@ -67,7 +67,9 @@ def reindex_all() -> int:
     SearchDocument.objects.all().delete()
     for body in Body.objects.select_related("area"):
         index_body(body)
-    for upload in UploadedMinutes.objects.filter(status="accepted").select_related("area", "body"):
+    for upload in UploadedMinutes.objects.filter(
+        status=UploadedMinutes.Status.ACCEPTED
+    ).select_related("area", "body"):
         index_upload(upload)
     for minutes in Minutes.objects.filter(status=Minutes.Status.PUBLISHED).select_related(
         "meeting__body__area"

@@ -12,6 +12,7 @@ from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
 from triada.editing import changes_applied
 from triada.people.models import Membership
+from triada.people.services import membership_create
 from triada.search.services import index_body
 
 from .models import Body, BodyRelation, StructureChange
@@ -356,7 +357,8 @@ def structure_change_record(
             function = membership.function
             if len(predecessors) > 1 and function in Membership.LEADING_FUNCTIONS:
                 function = Membership.Function.MEMBER  # a merged group elects its leader anew
-            new = Membership.objects.create(
+            membership_create(  # the membership rules hold for carried members too
+                actor=actor,
                 body=successors[0],
                 person=membership.person,
                 organization=membership.organization,
@@ -366,7 +368,6 @@ def structure_change_record(
                 end_on=planned_end,
                 note=membership.note,
             )
-            audit_record(actor=actor, area=area, action=AuditEntry.Action.CREATE, instance=new)
 
     change = StructureChange.objects.create(
         area=area, kind=kind, effective_on=effective_on, description=description
