@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "triada.people",
     "triada.meetings",
     "triada.minutes",
+    "triada.planning",
     "triada.documents",
     "triada.search",
     "triada.audit",

@@ -84,3 +84,70 @@ def make_membership(
         start_on=start_on,
         end_on=end_on,
     )
+
+
+def make_plan(
+    area: Area,
+    *,
+    owner: Body | None = None,
+    ordinal: int | None = None,
+    first_year: int = 2017,
+    last_year: int = 2020,
+):
+    """A draft plan with one branch of the strategy tree: a support area (owned by `owner`),
+    a priority, a goal, a measure and two activities. Returns the draft version."""
+    from triada.planning import services as planning_services
+
+    version = planning_services.plan_create(
+        actor=None,
+        area=area,
+        ordinal=ordinal or next(_counter),
+        title="Komunitní plán sociálních služeb",
+        first_year=first_year,
+        last_year=last_year,
+    )
+    parent = None
+    for title in ("Senioři", "Péče v domácnosti", "Dostupná pečovatelská služba"):
+        fields = {"owner": owner, "target_group": "senioři"} if parent is None else {}
+        parent = planning_services.item_create(
+            actor=None, version=version, parent=parent, title=title, **fields
+        )
+    measure = planning_services.item_create(
+        actor=None, version=version, parent=parent, title="Rozšíření pečovatelské služby"
+    )
+    for title in ("Víkendová služba", "Nový automobil"):
+        planning_services.item_create(actor=None, version=version, parent=measure, title=title)
+    return version
+
+
+def advance_plan(version, status: str, *, assembly: Body | None = None):
+    """Take a version through its life up to `status`, as the coordinator would: comments
+    (a period that has passed), settlement, the assembly's approval, in force."""
+    from triada.planning import services as planning_services
+    from triada.planning.models import PlanVersion
+
+    S = PlanVersion.Status
+    order = [S.DRAFT, S.IN_COMMENTS, S.SETTLED, S.APPROVED, S.IN_FORCE]
+    today = datetime.date.today()
+    area = version.plan.area
+    if order.index(status) >= 1 and version.status == S.DRAFT:
+        planning_services.comments_open(
+            actor=None, version=version, comments_from=today, comments_until=today
+        )
+    if order.index(status) >= 2 and version.status == S.IN_COMMENTS:
+        # The period has passed: move it into the past rather than wait for it.
+        PlanVersion.objects.filter(pk=version.pk).update(
+            comments_from=today - datetime.timedelta(days=30),
+            comments_until=today - datetime.timedelta(days=1),
+        )
+        version.refresh_from_db()
+        planning_services.version_settle(actor=None, version=version)
+    if order.index(status) >= 3 and version.status == S.SETTLED:
+        assembly = assembly or make_body(area, "Zastupitelstvo", kind=Body.Kind.ASSEMBLY)
+        planning_services.approval_step_record(
+            actor=None, version=version, body=assembly, decided_on=today, resolution_number="1/1"
+        )
+        planning_services.version_approve(actor=None, version=version)
+    if order.index(status) >= 4 and version.status == S.APPROVED:
+        planning_services.version_put_in_force(actor=None, version=version, in_force_from=today)
+    return version
