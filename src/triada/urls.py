@@ -12,6 +12,7 @@ urlpatterns = [
     path("sprava/<slug:area_slug>/", include("triada.people.urls")),
     path("sprava/<slug:area_slug>/", include("triada.meetings.urls")),
     path("sprava/<slug:area_slug>/", include("triada.minutes.urls")),
+    path("sprava/<slug:area_slug>/", include("triada.planning.urls")),
     path("hledat/", search_page, name="search"),
     path("", include("triada.portal.urls")),
 ]

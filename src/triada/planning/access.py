@@ -21,10 +21,15 @@ def get_version_for_user(access, pk: int, *, write: bool = False) -> PlanVersion
 
 
 def editable_item_ids(access, version: PlanVersion) -> frozenset[int]:
-    """The items of the version the user may change (in two queries)."""
-    items = list(version.items.values_list("pk", "parent_id", "owner_id"))
+    """The items of the version the user may change: all for a coordinator."""
     if access.is_coordinator:
-        return frozenset(pk for pk, _parent, _owner in items)
+        return frozenset(version.items.values_list("pk", flat=True))
+    return responsible_item_ids(access, version)
+
+
+def responsible_item_ids(access, version: PlanVersion) -> frozenset[int]:
+    """The items the user answers for, with everything below them (in three queries)."""
+    items = list(version.items.values_list("pk", "parent_id", "owner_id"))
     leading = access.leading_body_ids
     responsible = {pk for pk, _parent, owner in items if owner in leading}
     responsible.update(

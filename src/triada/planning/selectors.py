@@ -13,6 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from .access import responsible_item_ids
 from .models import (
     Cost,
     Evaluation,
@@ -35,6 +36,7 @@ class Node:
     depth: int
     parent: "Node | None" = None
     children: list["Node"] = field(default_factory=list)
+    progress: int | None = None  # set by plan_progress for the year it computed
 
     @property
     def label(self) -> str:
@@ -151,7 +153,7 @@ def plan_progress(tree: Tree, year: int) -> Progress:
             value = round(sum(counted) / len(counted)) if counted else None
             if node.item.kind == K.MEASURE and value is None:
                 value = leaf(node.item)
-        percent[node.item.pk] = value
+        percent[node.item.pk] = node.progress = value
         return value
 
     counted = [v for v in (roll(root) for root in tree.roots) if v is not None]
@@ -367,3 +369,37 @@ def compare_versions(old: PlanVersion, new: PlanVersion) -> list[ComparedRow]:
     for node in old_by_key.values():
         rows.append(ComparedRow("removed", node, None, escape(_item_text(node.item)), ""))
     return rows
+
+
+# A member's own items
+
+
+@dataclass
+class MyPlanItems:
+    version: PlanVersion
+    year: int
+    rows: list[tuple[Node, Evaluation | None]]
+
+
+def my_plan_items(access, today) -> MyPlanItems | None:
+    """The measures and activities of the plan in force that the user answers for, with their
+    evaluation of this year (or of the plan's last year, once the period is over)."""
+    version = (
+        PlanVersion.objects.filter(plan__area=access.area, status=PlanVersion.Status.IN_FORCE)
+        .select_related("plan")
+        .first()
+    )
+    if version is None:
+        return None
+    mine = responsible_item_ids(access, version)
+    if not mine:
+        return None
+    plan = version.plan
+    year = min(max(today.year, plan.first_year), plan.last_year)
+    evaluations = {e.item_key: e for e in Evaluation.objects.filter(plan=plan, year=year)}
+    rows = [
+        (node, evaluations.get(node.item.key))
+        for node in plan_tree(version, details=False)
+        if node.item.pk in mine and node.item.is_action
+    ]
+    return MyPlanItems(version, year, rows)

@@ -11,6 +11,7 @@ from triada.minutes.models import Task
 from triada.minutes.selectors import open_tasks
 from triada.people import selectors as people_selectors
 from triada.people.models import Membership, Organization, Person
+from triada.planning.selectors import my_plan_items
 from triada.structure.models import Body
 
 from .decorators import area_view
@@ -91,9 +92,11 @@ def my_page(request, access):
     person = Person.objects.filter(user=request.user, area=access.area).first()
     memberships = []
     tasks = Task.objects.none()
+    plan_items = None
     if person is not None:
         memberships = person.memberships.active_on(today).select_related("body", "organization")
         tasks = open_tasks(responsible=person)
+        plan_items = my_plan_items(access, today)
     return render(
         request,
         "staff/my_page.html",
@@ -101,6 +104,7 @@ def my_page(request, access):
             "person": person,
             "memberships": memberships,
             "tasks": tasks,
+            "plan_items": plan_items,
             "today": today,
         },
     )

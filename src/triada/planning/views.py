@@ -1,0 +1,686 @@
+"""Staff pages of the community plan: plans and versions with their life, the tree editor,
+comments and their settlement, approval, action plans, evaluation and needs."""
+
+import copy
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from triada.people.models import Person
+from triada.staff.decorators import area_view
+from triada.staff.forms import query_int, run_service, submit
+
+from . import services
+from .access import (
+    editable_item_ids,
+    get_comment_for_user,
+    get_item_for_user,
+    get_need_for_user,
+    get_version_for_user,
+)
+from .forms import (
+    ApprovalStepForm,
+    CommentsOpenForm,
+    CostForm,
+    EvaluationForm,
+    IndicatorForm,
+    InForceForm,
+    ItemForm,
+    MemberCommentForm,
+    MoveForm,
+    NeedForm,
+    NeedsForm,
+    PlanForm,
+    ResponsibilityForm,
+    SettleForm,
+    VersionForm,
+)
+from .models import ApprovalStep, Evaluation, Need, Plan, PlanItem, PlanVersion
+from .selectors import (
+    action_plan,
+    compare_versions,
+    evaluation_report,
+    indicator_actuals,
+    plan_progress,
+    plan_tree,
+)
+
+S = PlanVersion.Status
+
+
+def _to_version(version, anchor=""):
+    return redirect(
+        f"{_url('planning:version', version.plan.area.slug, version.pk)}{anchor}",
+    )
+
+
+def _url(name, *args):
+    return reverse(name, args=args)
+
+
+def _to_item(item):
+    return redirect("planning:item", area_slug=item.version.plan.area.slug, pk=item.pk)
+
+
+def _attempt(request, service, **kwargs):
+    """Call a service for a button without a form: its result, or None with the refusal
+    shown as a message (the service's transaction has left nothing behind)."""
+    try:
+        return service(**kwargs)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None
+
+
+def _numbered(tree) -> dict[int, str]:
+    return {node.item.pk: node.label for node in tree}
+
+
+def _year_in_period(version, year: int) -> int:
+    if year not in version.plan.years:
+        raise Http404
+    return year
+
+
+@area_view
+def plan_list(request, access):
+    plans = Plan.objects.filter(area=access.area).prefetch_related("versions")
+    needs = Need.objects.filter(area=access.area)
+    return render(
+        request,
+        "planning/plan_list.html",
+        {
+            "plans": plans,
+            "needs_waiting": needs.filter(published=False).count(),
+            "needs_open": needs.without_measure().count(),
+        },
+    )
+
+
+@area_view
+def plan_create(request, access):
+    access.require(access.is_coordinator)
+    form = PlanForm(request.POST or None)
+    version = submit(request, form, services.plan_create, actor=request.user, area=access.area)
+    if version:
+        messages.success(request, _("The plan was created with its first draft version."))
+        return _to_version(version)
+    return render(request, "planning/plan_form.html", {"form": form})
+
+
+def _version_forms(request, access, version):
+    """The forms of the version's life on its page; the posted one is bound."""
+    action = request.POST.get("action") if request.method == "POST" else None
+    data = {name: request.POST if action == name else None for name in ("open", "force", "step")}
+    return {
+        "open": CommentsOpenForm(data["open"], prefix="open"),
+        "force": InForceForm(data["force"], prefix="force"),
+        "step": ApprovalStepForm(data["step"], prefix="step", area=access.area),
+    }
+
+
+# The version's life: (service, message) per action of a button without a form.
+TRANSITIONS = {
+    "settle": (services.version_settle, _("The comments are settled.")),
+    "approve": (services.version_approve, _("The version is approved; its text is frozen.")),
+    "archive": (services.version_archive, _("The version is archived.")),
+}
+
+
+@area_view
+def version_detail(request, access, pk):
+    version = get_version_for_user(access, pk)
+    forms = _version_forms(request, access, version)
+    if request.method == "POST":
+        access.require(access.is_coordinator)
+        result = _version_action(request, version, forms)
+        if result:
+            return result
+    tree = plan_tree(version)
+    editable = editable_item_ids(access, version) if version.is_editable else frozenset()
+    year = min(max(timezone.localdate().year, version.plan.first_year), version.plan.last_year)
+    monitored = version.status in PlanVersion.MONITORED
+    return render(
+        request,
+        "planning/version_detail.html",
+        {
+            "version": version,
+            "plan": version.plan,
+            "tree": tree,
+            "editable": editable,
+            "monitored": monitored,
+            "progress": plan_progress(tree, year) if monitored else None,
+            "year": year,
+            "steps": version.approval_steps.select_related("body", "meeting"),
+            "comment_count": version.comments.count(),
+            "open_comment_count": version.comments.filter(decision="").count(),
+            "other_versions": version.plan.versions.exclude(pk=version.pk),
+            "forms": forms,
+            "S": S,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _version_action(request, version, forms):
+    """Run the posted action of the version page; a response when done, None to show the
+    page again with the form's errors."""
+    action = request.POST.get("action")
+    actor = request.user
+    if action in TRANSITIONS:
+        service, done = TRANSITIONS[action]
+        if _attempt(request, service, actor=actor, version=version):
+            messages.success(request, done)
+        return _to_version(version)
+    if action == "new":
+        new = _attempt(request, services.version_new, actor=actor, version=version)
+        if new:
+            messages.success(request, _("A new draft version was made from this one."))
+            return _to_version(new)
+        return _to_version(version)
+    if action == "delete":
+        try:
+            services.version_delete(actor=actor, version=version)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return _to_version(version)
+        messages.success(request, _("The draft was deleted."))
+        return redirect("planning:plans", area_slug=version.plan.area.slug)
+    services_by_form = {
+        "open": (services.comments_open, _("The comment period is open.")),
+        "force": (services.version_put_in_force, _("The version is in force.")),
+        "step": (services.approval_step_record, _("The decision was recorded.")),
+    }
+    if action in services_by_form:
+        service, done = services_by_form[action]
+        if submit(request, forms[action], service, actor=actor, version=version):
+            messages.success(request, done)
+            return _to_version(version, f"#{action}")
+    return None
+
+
+@area_view
+@require_POST
+def approval_step_delete(request, access, pk):
+    access.require(access.is_coordinator)
+    step = ApprovalStep.objects.select_related("version__plan__area").filter(
+        version__plan__area=access.area, pk=pk
+    )
+    step = step.first()
+    if step is None:
+        raise Http404
+    try:
+        services.approval_step_delete(actor=request.user, step=step)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The decision was removed from the approval path."))
+    return _to_version(step.version, "#step")
+
+
+@area_view
+def version_edit(request, access, pk):
+    version = get_version_for_user(access, pk, write=True)
+    form = VersionForm(request.POST or None, instance=copy.copy(version))
+    if submit(request, form, services.version_update, actor=request.user, version=version):
+        messages.success(request, _("The changes were saved."))
+        return _to_version(version)
+    return render(request, "planning/version_form.html", {"form": form, "version": version})
+
+
+@area_view
+def version_compare(request, access, pk):
+    version = get_version_for_user(access, pk)
+    others = version.plan.versions.exclude(pk=version.pk)
+    other_pk = query_int(request, "s")
+    other = others.filter(pk=other_pk).first() if other_pk else None
+    other = other or version.based_on or others.first()
+    rows = []
+    if other is not None:
+        old, new = sorted([other, version], key=lambda v: v.number)
+        rows = compare_versions(old, new)
+    else:
+        old = new = None
+    return render(
+        request,
+        "planning/version_compare.html",
+        {"version": version, "others": others, "old": old, "new": new, "rows": rows},
+    )
+
+
+# The tree
+
+
+@area_view
+def item_create(request, access, pk):
+    version = get_version_for_user(access, pk)
+    parent_pk = query_int(request, "nadrazena")
+    parent = version.items.filter(pk=parent_pk).first() if parent_pk else None
+    if parent_pk and parent is None:
+        raise Http404
+    editable = editable_item_ids(access, version)
+    access.require(access.is_coordinator if parent is None else parent.pk in editable)
+    kind = PlanItem.Kind.SUPPORT_AREA if parent is None else PlanItem.CHILD_KIND.get(parent.kind)
+    if kind is None:
+        raise Http404
+    form = ItemForm(request.POST or None, kind=kind, area=access.area)
+    if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "edit_count"}
+        item = run_service(
+            form, services.item_create, actor=request.user, version=version, parent=parent, **fields
+        )
+        if item:
+            messages.success(request, _("The item was added."))
+            return _to_item(item)
+    return render(
+        request,
+        "planning/item_create.html",
+        {
+            "form": form,
+            "version": version,
+            "parent": parent,
+            "kind_label": PlanItem.Kind(kind).label,
+        },
+    )
+
+
+def _item_forms(request, item, tree, area):
+    """Every form of the item page; the one named by the posted `action` is bound."""
+    action = request.POST.get("action") if request.method == "POST" else None
+
+    def data(name):
+        return request.POST if action == name else None
+
+    numbered = _numbered(tree)
+    return {
+        "item": ItemForm(
+            data("item"), instance=copy.copy(item), kind=item.kind, area=area, prefix="item"
+        ),
+        "move": MoveForm(
+            data("move"),
+            item=item,
+            numbered=numbered,
+            prefix="move",
+            initial={"parent": item.parent_id},
+        ),
+        "indicator": IndicatorForm(
+            data("indicator"), years=item.version.plan.years, prefix="indicator"
+        ),
+        "cost": CostForm(data("cost"), prefix="cost"),
+        "responsibility": ResponsibilityForm(data("responsibility"), area=area, prefix="resp"),
+        "needs": NeedsForm(
+            data("needs"),
+            area=area,
+            prefix="needs",
+            initial={"needs": [n.pk for n in item.needs.all()]},
+        ),
+    }
+
+
+def _item_action(request, item, forms):
+    """Run the posted action of the item page: a success message or None (errors stay on
+    the bound form)."""
+    action = request.POST.get("action")
+    actor = request.user
+    if action and action.startswith("delete_"):
+        return _item_delete_part(request, item, action.removeprefix("delete_"))
+    form = forms.get(action)
+    if form is None or not form.is_valid():
+        return None
+    data = form.cleaned_data
+    calls = {
+        "item": lambda: services.item_update(
+            actor=actor,
+            item=item,
+            **{k: v for k, v in data.items() if k != "edit_count"},
+            edit_count=data.get("edit_count"),
+        ),
+        "move": lambda: services.item_move(
+            actor=actor, item=item, parent=data["parent"], position=data["position"]
+        ),
+        "indicator": lambda: services.indicator_add(
+            actor=actor,
+            item=item,
+            name=data["name"],
+            unit=data["unit"],
+            baseline=data["baseline"],
+            targets=form.targets(),
+        ),
+        "cost": lambda: services.cost_set(actor=actor, item=item, **data),
+        "responsibility": lambda: services.responsibility_add(actor=actor, item=item, **data),
+        "needs": lambda: services.item_needs_set(actor=actor, item=item, needs=data["needs"]),
+    }
+    if run_service(form, lambda: calls[action]()) is None and form.errors:
+        return None
+    return _("The changes were saved.")
+
+
+def _item_delete_part(request, item, part):
+    """Remove an indicator, a cost or a responsible party of the item."""
+    related = {
+        "indicator": (item.indicators, services.indicator_delete, "indicator"),
+        "cost": (item.costs, services.cost_delete, "cost"),
+        "responsibility": (item.responsibilities, services.responsibility_delete, "responsibility"),
+    }
+    if part not in related:
+        raise Http404
+    manager, service, argument = related[part]
+    obj = manager.filter(pk=_posted_int(request, "pk")).first()
+    if obj is None:
+        raise Http404
+    try:
+        service(actor=request.user, **{argument: obj})
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None
+    return _("Removed.")
+
+
+def _posted_int(request, name):
+    value = request.POST.get(name, "")
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
+@area_view
+def item_detail(request, access, pk):
+    item = get_item_for_user(access, pk)
+    version = item.version
+    editable = editable_item_ids(access, version)
+    may_edit = item.pk in editable and version.is_editable
+    tree = plan_tree(version)
+    forms = _item_forms(request, item, tree, access.area)
+    if request.method == "POST":
+        access.require(item.pk in editable)
+        if not version.is_editable:
+            messages.error(request, _("This version is frozen; make a new version of the plan."))
+            return _to_item(item)
+        done = _item_action(request, item, forms)
+        if done:
+            messages.success(request, done)
+            return _to_item(item)
+    node = tree.by_pk()[item.pk]
+    evaluations = {
+        e.year: e for e in Evaluation.objects.filter(plan=version.plan, item_key=item.key)
+    }
+    return render(
+        request,
+        "planning/item_detail.html",
+        {
+            "item": node.item,
+            "node": node,
+            "version": version,
+            "forms": forms,
+            "may_edit": may_edit,
+            "may_add_child": may_edit and item.kind in PlanItem.CHILD_KIND,
+            "child_kind": PlanItem.CHILD_KIND.get(item.kind),
+            "years": version.plan.years,
+            "evaluation_rows": [(year, evaluations.get(year)) for year in version.plan.years],
+            "may_evaluate": item.is_action
+            and version.status in PlanVersion.MONITORED
+            and item.pk in editable,
+        },
+    )
+
+
+@area_view
+@require_POST
+def item_shift(request, access, pk):
+    item = get_item_for_user(access, pk, write=True)
+    offset = -1 if request.POST.get("direction") == "up" else 1
+    _attempt(request, services.item_shift, actor=request.user, item=item, offset=offset)
+    return _to_version(item.version, f"#polozka-{item.pk}")
+
+
+@area_view
+@require_POST
+def item_delete(request, access, pk):
+    item = get_item_for_user(access, pk, write=True)
+    version = item.version
+    try:
+        services.item_delete(actor=request.user, item=item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _to_item(item)
+    messages.success(request, _("The item and everything below it were deleted."))
+    return _to_version(version)
+
+
+# Comments
+
+
+@area_view
+def comment_list(request, access, pk):
+    version = get_version_for_user(access, pk)
+    tree = plan_tree(version, details=False)
+    numbered = _numbered(tree)
+    person = Person.objects.filter(area=access.area, user=request.user).first()
+    may_comment = person is not None and version.comments_open_on(timezone.localdate())
+    form = MemberCommentForm(
+        request.POST if request.POST.get("action") == "comment" else None,
+        version=version,
+        numbered=numbered,
+    )
+    if request.method == "POST" and may_comment and form.is_valid():
+        item = form.cleaned_data["item"]
+        if run_service(
+            form,
+            services.comment_submit,
+            version=version,
+            item=item,
+            section=numbered.get(item.pk, "") if item else "",
+            text=form.cleaned_data["text"],
+            person=person,
+        ):
+            messages.success(request, _("Thank you, your comment was recorded."))
+            return redirect("planning:comments", area_slug=access.area.slug, pk=version.pk)
+    comments = version.comments.select_related("person", "settled_by", "item")
+    return render(
+        request,
+        "planning/comment_list.html",
+        {
+            "version": version,
+            "comments": comments,
+            "form": form,
+            "may_comment": may_comment,
+            "may_settle": access.is_coordinator and version.status == S.IN_COMMENTS,
+            "settle_form": SettleForm(
+                area=access.area, initial={"settled_on": timezone.localdate()}
+            ),
+        },
+    )
+
+
+@area_view
+def comment_settle(request, access, pk):
+    comment = get_comment_for_user(access, pk)
+    form = SettleForm(
+        request.POST or None,
+        area=access.area,
+        initial={
+            "decision": comment.decision,
+            "reason": comment.reason,
+            "settled_by": comment.settled_by_id,
+            "settled_on": comment.settled_on or timezone.localdate(),
+        },
+    )
+    if submit(request, form, services.comment_settle, actor=request.user, comment=comment):
+        messages.success(request, _("The comment is settled."))
+        return redirect(
+            f"{_url('planning:comments', access.area.slug, comment.version_id)}"
+            f"#pripominka-{comment.pk}"
+        )
+    return render(request, "planning/comment_settle.html", {"form": form, "comment": comment})
+
+
+# Action plans, evaluation and downloads
+
+
+@area_view
+def action_plan_page(request, access, pk, year):
+    version = get_version_for_user(access, pk)
+    _year_in_period(version, year)
+    return render(
+        request,
+        "planning/action_plan.html",
+        {"version": version, "report": action_plan(plan_tree(version), year), "year": year},
+    )
+
+
+@area_view
+def evaluation_page(request, access, pk, year):
+    version = get_version_for_user(access, pk)
+    _year_in_period(version, year)
+    if version.status not in PlanVersion.MONITORED:
+        raise Http404
+    return render(
+        request,
+        "planning/evaluation_report.html",
+        {
+            "version": version,
+            "report": evaluation_report(plan_tree(version), year),
+            "year": year,
+            "editable": editable_item_ids(access, version),
+        },
+    )
+
+
+@area_view
+def item_evaluate(request, access, pk, year):
+    item = get_item_for_user(access, pk, write=True)
+    version = item.version
+    _year_in_period(version, year)
+    if not item.is_action or version.status not in PlanVersion.MONITORED:
+        raise Http404
+    evaluation = Evaluation.objects.filter(plan=version.plan, item_key=item.key, year=year).first()
+    indicators = list(item.indicators.prefetch_related("targets"))
+    actuals = indicator_actuals(version, year)
+    initial = {f"indicator_{i.pk}": actuals.get(i.key) for i in indicators}
+    if evaluation:
+        initial.update(
+            status=evaluation.status, narrative=evaluation.narrative, evidence=evaluation.evidence
+        )
+    form = EvaluationForm(request.POST or None, indicators=indicators, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if run_service(
+            form,
+            services.evaluation_record,
+            actor=request.user,
+            item=item,
+            year=year,
+            status=data["status"],
+            narrative=data["narrative"],
+            evidence=data["evidence"],
+            indicator_values=form.indicator_values(),
+        ):
+            messages.success(request, _("The evaluation was saved."))
+            nxt = request.POST.get("next", "")
+            if nxt == "my-page":
+                return redirect("staff:my_page", area_slug=access.area.slug)
+            return _to_item(item)
+    return render(
+        request,
+        "planning/evaluation_form.html",
+        {
+            "item": item,
+            "number": _numbered(plan_tree(version, details=False)).get(item.pk, item.title),
+            "version": version,
+            "year": year,
+            "form": form,
+            "next": request.GET.get("dalsi", request.POST.get("next", "")),
+        },
+    )
+
+
+# The documents of a version by their URL segment: the exports' name and formats.
+DOWNLOADS = {
+    "plan": ("plan", ("pdf", "docx")),
+    "akcni-plan": ("action_plan", ("pdf", "docx", "xlsx")),
+    "vyhodnoceni": ("evaluation", ("pdf", "docx", "xlsx")),
+}
+
+
+def version_download(version, document: str, fmt: str, year: int | None = None):
+    """The version's document as a file; shared by the staff and the public pages."""
+    from . import exports
+
+    name, formats = DOWNLOADS.get(document, ("", ()))
+    if fmt not in formats or (year is None) != (document == "plan"):
+        raise Http404
+    build = getattr(exports, f"{name}_{fmt}")
+    if year is None:
+        content = build(version)
+        name = f"{version.plan}-v{version.number}"
+    else:
+        _year_in_period(version, year)
+        if document == "vyhodnoceni" and version.status not in PlanVersion.MONITORED:
+            raise Http404
+        content = build(version, year)
+        name = f"{document}-{year}-{version.plan}"
+    return exports.export_response(content, name, fmt)
+
+
+@area_view
+def download(request, access, pk, document, fmt, year=None):
+    return version_download(get_version_for_user(access, pk), document, fmt, year)
+
+
+# Needs
+
+
+@area_view
+def need_list(request, access):
+    needs = Need.objects.filter(area=access.area).select_related("body", "meeting")
+    status = request.GET.get("stav", "")
+    if status in Need.Status.values:
+        needs = needs.filter(status=status)
+    moderation = bool(request.GET.get("moderace"))
+    without_measure = bool(request.GET.get("bez_opatreni"))
+    if moderation:
+        needs = needs.filter(published=False)
+    if without_measure:
+        needs = needs.without_measure()
+    page = Paginator(needs, 50).get_page(request.GET.get("strana"))
+    return render(
+        request,
+        "planning/need_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": Need.Status.choices,
+            "moderation": moderation,
+            "without_measure": without_measure,
+        },
+    )
+
+
+@area_view
+def need_create(request, access):
+    access.require(access.is_coordinator or bool(access.leading_body_ids))
+    form = NeedForm(request.POST or None, area=access.area)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        body = data["body"]
+        if not (access.is_coordinator or body.pk in access.leading_body_ids):
+            form.add_error("body", _("You can record needs of the groups you lead."))
+        elif run_service(form, services.need_create, actor=request.user, area=access.area, **data):
+            messages.success(request, _("The need was recorded."))
+            return redirect("planning:needs", area_slug=access.area.slug)
+    return render(request, "planning/need_form.html", {"form": form})
+
+
+@area_view
+def need_edit(request, access, pk):
+    need = get_need_for_user(access, pk, write=True)
+    form = NeedForm(request.POST or None, instance=copy.copy(need), area=access.area)
+    if submit(request, form, services.need_update, actor=request.user, need=need):
+        messages.success(request, _("The changes were saved."))
+        return redirect("planning:needs", area_slug=access.area.slug)
+    return render(request, "planning/need_form.html", {"form": form, "need": need})
