@@ -476,7 +476,10 @@ class Comment(models.Model):
         verbose_name=_("section"),
     )
     section = models.CharField(
-        _("section"), max_length=600, help_text="The section's number and title when commented."
+        _("section"),
+        max_length=600,
+        blank=True,
+        help_text="The section's number and title when commented; empty for the whole plan.",
     )
     text = models.TextField(_("comment"))
     # A member signed in, or a member of the public; names and addresses are never published.

@@ -206,8 +206,8 @@ def _version_action(request, version, forms):
     return None
 
 
-@area_view
 @require_POST
+@area_view
 def approval_step_delete(request, access, pk):
     access.require(access.is_coordinator)
     step = ApprovalStep.objects.select_related("version__plan__area").filter(
@@ -429,8 +429,8 @@ def item_detail(request, access, pk):
     )
 
 
-@area_view
 @require_POST
+@area_view
 def item_shift(request, access, pk):
     item = get_item_for_user(access, pk, write=True)
     offset = -1 if request.POST.get("direction") == "up" else 1
@@ -438,8 +438,8 @@ def item_shift(request, access, pk):
     return _to_version(item.version, f"#polozka-{item.pk}")
 
 
-@area_view
 @require_POST
+@area_view
 def item_delete(request, access, pk):
     item = get_item_for_user(access, pk, write=True)
     version = item.version

@@ -15,11 +15,13 @@ from triada.meetings import services as meeting_services
 from triada.minutes import services as minutes_services
 from triada.minutes.models import Section
 from triada.people.models import Membership
+from triada.planning import services as planning_services
+from triada.planning.models import PlanItem, PlanVersion
 from triada.structure.models import Body
 from triada.tests import factories
 
 ROLES = ["anonymous", "member", "leader", "coordinator", "other_coordinator", "superuser"]
-STAFF_NAMESPACES = {"staff", "structure", "people", "meetings", "minutes"}
+STAFF_NAMESPACES = {"staff", "structure", "people", "meetings", "minutes", "planning"}
 
 OK, LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 302, 403, 404, 405
 
@@ -119,6 +121,40 @@ MATRIX = {
     ("minutes:resolution_add", "steering_section", "post"): row(FORBIDDEN, FORBIDDEN, LOGIN),
     ("minutes:task_add", "steering_section", "post"): row(FORBIDDEN, FORBIDDEN, LOGIN),
     ("minutes:comment", "steering_meeting", "post"): row(FORBIDDEN, FORBIDDEN, LOGIN),
+    # The plan: "draft" is owned by the group that `leader` leads; "in_force" too.
+    ("planning:plans", "area", "get"): row(OK, OK, OK),
+    ("planning:plan_create", "area", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("planning:version", "draft", "get"): row(OK, OK, OK),
+    ("planning:version", "draft", "post"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("planning:version_edit", "draft", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("planning:compare", "draft", "get"): row(OK, OK, OK),
+    ("planning:item_create", "draft", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("planning:comments", "draft", "get"): row(OK, OK, OK),
+    ("planning:action_plan", "draft_year", "get"): row(OK, OK, OK),
+    ("planning:evaluation", "in_force_year", "get"): row(OK, OK, OK),
+    ("planning:download", "draft_docx", "get"): row(OK, OK, OK),
+    ("planning:download_year", "in_force_xlsx", "get"): row(OK, OK, OK),
+    ("planning:item", "owned_item", "get"): row(OK, OK, OK),
+    ("planning:item", "owned_item", "post"): row(FORBIDDEN, OK, OK),
+    ("planning:item", "unowned_item", "post"): row(FORBIDDEN, FORBIDDEN, OK),
+    **{
+        (f"planning:{name}", obj, "get"): row(
+            NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, other=NOT_ALLOWED, anonymous=NOT_ALLOWED
+        )
+        for name, obj in [
+            ("item_shift", "owned_item"),
+            ("item_delete", "spare_item"),
+            ("step_delete", "step"),
+        ]
+    },
+    ("planning:item_shift", "owned_item", "post"): row(FORBIDDEN, LOGIN, LOGIN),
+    ("planning:item_delete", "spare_item", "post"): row(FORBIDDEN, FORBIDDEN, LOGIN),
+    ("planning:step_delete", "step", "post"): row(FORBIDDEN, FORBIDDEN, LOGIN),
+    ("planning:item_evaluate", "in_force_measure", "get"): row(FORBIDDEN, OK, OK),
+    ("planning:comment_settle", "comment", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("planning:needs", "area", "get"): row(OK, OK, OK),
+    ("planning:need_create", "area", "get"): row(FORBIDDEN, OK, OK),
+    ("planning:need_edit", "need", "get"): row(FORBIDDEN, FORBIDDEN, OK),
 }
 
 
@@ -146,6 +182,7 @@ def world(area, group, member, leader, coordinator, other_coordinator):
         upload=SimpleUploadedFile("podklad.txt", b"Podklad"),
     )
     task = minutes_services.task_add(actor=None, minutes=group_minutes, section=None, text="Úkol")
+    plan = _plan_objects(area, group)
     users = {
         "anonymous": None,
         "member": member,
@@ -184,8 +221,44 @@ def world(area, group, member, leader, coordinator, other_coordinator):
         },
         "task": {"area_slug": slug, "pk": task.pk},
         "group_document": {"area_slug": slug, "pk": group_meeting.pk, "document_pk": document.pk},
+        **{name: {"area_slug": slug, **values} for name, values in plan.items()},
     }
     return users, kwargs, membership
+
+
+def _plan_objects(area, group) -> dict[str, dict]:
+    """The plan's objects of the matrix, as the URL arguments that name them."""
+    draft = factories.make_plan(area, owner=group)
+    unowned = planning_services.item_create(actor=None, version=draft, title="Bez skupiny")
+    spare = planning_services.item_create(actor=None, version=draft, title="Navíc")
+    in_force = factories.make_plan(area, owner=group)
+    factories.advance_plan(in_force, PlanVersion.Status.IN_FORCE)
+    in_comments = factories.make_plan(area, owner=group)
+    factories.advance_plan(in_comments, PlanVersion.Status.IN_COMMENTS)
+    comment = planning_services.comment_submit(
+        version=in_comments, item=None, section="", text="Připomínka"
+    )
+    need = planning_services.need_submit(area=area, text="Potřeba")
+    measure = in_force.items.get(kind=PlanItem.Kind.MEASURE)
+    return {
+        "draft": {"pk": draft.pk},
+        "draft_year": {"pk": draft.pk, "year": 2018},
+        "draft_docx": {"pk": draft.pk, "document": "plan", "fmt": "docx"},
+        "in_force_year": {"pk": in_force.pk, "year": 2018},
+        "in_force_xlsx": {
+            "pk": in_force.pk,
+            "document": "vyhodnoceni",
+            "year": 2018,
+            "fmt": "xlsx",
+        },
+        "owned_item": {"pk": draft.items.get(kind=PlanItem.Kind.SUPPORT_AREA, owner=group).pk},
+        "unowned_item": {"pk": unowned.pk},
+        "spare_item": {"pk": spare.pk},
+        "in_force_measure": {"pk": measure.pk, "year": 2018},
+        "step": {"pk": in_force.approval_steps.get().pk},
+        "comment": {"pk": comment.pk},
+        "need": {"pk": need.pk},
+    }
 
 
 def _staff_url_names() -> set[str]:
@@ -234,15 +307,16 @@ def test_objects_of_another_area_are_not_found(coordinator_client, area, other_a
         actor=None, body=foreign_body, starts_at=datetime.datetime(2019, 3, 14, tzinfo=datetime.UTC)
     )
     foreign = {
-        "group": ("pk", foreign_body.pk),
-        "steering": ("pk", foreign_body.pk),
-        "group_roster": ("body_pk", foreign_body.pk),
-        "steering_roster": ("body_pk", foreign_body.pk),
-        "organization": ("pk", factories.make_organization(other_area).pk),
-        "person": ("pk", foreign_person.pk),
-        "membership": ("pk", foreign_membership.pk),
-        "group_meeting": ("pk", foreign_meeting.pk),
-        "steering_meeting": ("pk", foreign_meeting.pk),
+        "group": {"pk": foreign_body.pk},
+        "steering": {"pk": foreign_body.pk},
+        "group_roster": {"body_pk": foreign_body.pk},
+        "steering_roster": {"body_pk": foreign_body.pk},
+        "organization": {"pk": factories.make_organization(other_area).pk},
+        "person": {"pk": foreign_person.pk},
+        "membership": {"pk": foreign_membership.pk},
+        "group_meeting": {"pk": foreign_meeting.pk},
+        "steering_meeting": {"pk": foreign_meeting.pk},
+        **_plan_objects(other_area, foreign_body),
     }
     entries_before = AuditEntry.objects.count()
     checked = set()
@@ -250,12 +324,11 @@ def test_objects_of_another_area_are_not_found(coordinator_client, area, other_a
         if obj not in foreign or (name, method) in checked:
             continue
         checked.add((name, method))
-        key, pk = foreign[obj]
-        url = reverse(name, kwargs={"area_slug": area.slug, key: pk})
+        url = reverse(name, kwargs={"area_slug": area.slug, **foreign[obj]})
         if expected["coordinator"] != NOT_ALLOWED:
             response = getattr(coordinator_client, method)(url, {"name": "x"})
             assert response.status_code == 404, f"{method.upper()} {url}"
-    assert len(checked) > 20
+    assert len(checked) > 35
     assert AuditEntry.objects.count() == entries_before
     assert Membership.objects.filter(pk=foreign_membership.pk).exists()
 
