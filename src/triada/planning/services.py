@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
 from triada.editing import changes_applied
+from triada.search.services import index_need, index_plan
 from triada.structure.models import Body
 
 from .models import (
@@ -80,6 +81,12 @@ def _lock(instance):
     type(instance).objects.select_for_update().filter(pk=instance.pk).first()
     instance.refresh_from_db()
     return instance
+
+
+def _reindex_if_public(version: PlanVersion) -> None:
+    """Keep the search index on what the portal shows of the plan."""
+    if version.is_public:
+        index_plan(version.plan)
 
 
 def _require_editable(version: PlanVersion) -> None:
@@ -223,6 +230,7 @@ def comments_open(
     version.comments_until = comments_until
     version.save()
     _audit(actor, version.plan.area, version, before=before)
+    index_plan(version.plan)
     return version
 
 
@@ -253,6 +261,7 @@ def _set_status(actor, version: PlanVersion, status: str, **fields) -> PlanVersi
         setattr(version, name, value)
     version.save()
     _audit(actor, version.plan.area, version, before=before)
+    index_plan(version.plan)
     return version
 
 
@@ -376,6 +385,7 @@ def item_create(
     _validate_item(item)
     item.save()
     _audit(actor, version.plan.area, item, action=AuditEntry.Action.CREATE)
+    _reindex_if_public(version)
     return item
 
 
@@ -399,6 +409,7 @@ def item_update(*, actor, item: PlanItem, edit_count: int | None = None, **field
         item.edit_count += 1
         item.save()
     _audit(actor, item.version.plan.area, item, before=before)
+    _reindex_if_public(item.version)
     return item
 
 
@@ -449,6 +460,7 @@ def item_move(
     if old_parent_id != item.parent_id:
         _renumber(list(version.items.filter(parent_id=old_parent_id).order_by("position", "pk")))
     _audit(actor, version.plan.area, item, before=before)
+    _reindex_if_public(version)
     return item
 
 
@@ -473,6 +485,7 @@ def item_delete(*, actor, item: PlanItem) -> None:
     parent_id = item.parent_id
     item.delete()
     _renumber(list(version.items.filter(parent_id=parent_id).order_by("position", "pk")))
+    _reindex_if_public(version)
 
 
 def _require_action(item: PlanItem) -> None:
@@ -675,6 +688,7 @@ def need_create(*, actor, area, text: str, body=None, meeting=None, **fields) ->
     _validate_need(need)
     need.save()
     _audit(actor, area, need, action=AuditEntry.Action.CREATE)
+    index_need(need)
     return need
 
 
@@ -707,6 +721,7 @@ def need_update(*, actor, need: Need, **fields) -> Need:
         _validate_need(need)
         need.save()
     _audit(actor, need.area, need, before=before)
+    index_need(need)
     return need
 
 

@@ -12,6 +12,8 @@ class SearchDocument(models.Model):
         MINUTES = "minutes", _("minutes")
         UPLOAD = "upload", _("minutes from the archive")
         BODY = "body", _("body")
+        PLAN_ITEM = "plan_item", _("community plan")
+        NEED = "need", _("need")
 
     area = models.ForeignKey("areas.Area", on_delete=models.CASCADE, related_name="+")
     body = models.ForeignKey(

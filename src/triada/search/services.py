@@ -58,10 +58,75 @@ def index_body(body) -> None:
     )
 
 
+def index_plan(plan) -> None:
+    """The items of the version the portal shows for the plan: the one in force, or else the
+    newest public one. Another version's items leave the index."""
+    from triada.planning.models import PlanItem, PlanVersion
+    from triada.planning.selectors import plan_tree
+
+    SearchDocument.objects.filter(
+        kind=K.PLAN_ITEM,
+        object_id__in=PlanItem.objects.filter(version__plan=plan).values("pk"),
+    ).delete()
+    versions = plan.versions.filter(status__in=PlanVersion.PUBLIC).exclude(
+        status=PlanVersion.Status.ARCHIVED
+    )
+    version = versions.filter(status=PlanVersion.Status.IN_FORCE).first() or versions.first()
+    if version is None:
+        return
+    url = version.get_absolute_url()
+    documents = []
+    for node in plan_tree(version, details=False):
+        item = node.item
+        root = node
+        while root.parent is not None:
+            root = root.parent
+        documents.append(
+            SearchDocument(
+                kind=K.PLAN_ITEM,
+                object_id=item.pk,
+                area_id=plan.area_id,
+                body_id=root.item.owner_id,
+                title=f"{node.number} {item.title}"[:300],
+                text="\n".join(
+                    part
+                    for part in (
+                        item.description,
+                        item.target_group,
+                        item.profile,
+                        item.problem_areas,
+                    )
+                    if part
+                ),
+                date=None,
+                url=f"{url}#polozka-{item.pk}",
+            )
+        )
+    SearchDocument.objects.bulk_create(documents)
+
+
+def index_need(need) -> None:
+    """A published need; one taken back from the public leaves the index."""
+    if not need.published:
+        SearchDocument.objects.filter(kind=K.NEED, object_id=need.pk).delete()
+        return
+    _upsert(
+        K.NEED,
+        need.pk,
+        area=need.area,
+        body=need.body,
+        title=str(need)[:300],
+        text=f"{need.text}\n{need.target_group}",
+        date=need.created_at.date(),
+        url=reverse("portal:needs", kwargs={"area_slug": need.area.slug}) + f"#potreba-{need.pk}",
+    )
+
+
 def reindex_all() -> int:
     """Build the whole index anew (after a restore or an upgrade)."""
     # Imported here: the minutes and structure services import this module.
     from triada.minutes.models import Minutes, UploadedMinutes
+    from triada.planning.models import Need, Plan
     from triada.structure.models import Body
 
     SearchDocument.objects.all().delete()
@@ -75,4 +140,8 @@ def reindex_all() -> int:
         "meeting__body__area"
     ):
         index_minutes(minutes)
+    for plan in Plan.objects.select_related("area"):
+        index_plan(plan)
+    for need in Need.objects.published().select_related("area", "body"):
+        index_need(need)
     return SearchDocument.objects.count()
