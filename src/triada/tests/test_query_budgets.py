@@ -15,6 +15,8 @@ from triada.minutes import services as minutes_services
 from triada.minutes.models import Minutes, Version
 from triada.people import services as people_services
 from triada.people.models import Membership, TriadSide
+from triada.planning import services as planning_services
+from triada.planning.models import PlanItem, PlanVersion
 from triada.structure.models import Body
 from triada.tests import factories
 
@@ -77,7 +79,58 @@ def build(scale: int):
             entries={ms.pk: ("present", None) for ms in group.memberships.active_on(starts.date())},
         )
         groups.append(group)
-    return World(area, coordinator, groups[0], organizations[0], persons[0], meeting)
+    plan = build_plan(area, groups, persons, organizations[0], meeting)
+    return World(area, coordinator, groups[0], organizations[0], persons[0], meeting, *plan)
+
+
+def build_plan(area, groups, persons, organization, meeting):
+    """A plan in force with a support area per group (2 priorities, 2 measures each with two
+    activities, costs, an indicator, responsible parties, an evaluation and a need), and its
+    new draft version."""
+    version = planning_services.plan_create(
+        actor=None, area=area, ordinal=1, title="KPSS", first_year=2017, last_year=2020
+    )
+    for n, group in enumerate(groups):
+        support_area = planning_services.item_create(
+            actor=None, version=version, title=f"Oblast {n}", owner=group, target_group="senioři"
+        )
+        need = planning_services.need_create(
+            actor=None, area=area, text=f"Potřeba {n}", body=group, meeting=None
+        )
+        for p in range(2):
+            priority = planning_services.item_create(
+                actor=None, version=version, parent=support_area, title=f"Priorita {p}"
+            )
+            goal = planning_services.item_create(
+                actor=None, version=version, parent=priority, title="Cíl"
+            )
+            measure = planning_services.item_create(
+                actor=None, version=version, parent=goal, title="Opatření", start_year=2018
+            )
+            planning_services.item_needs_set(actor=None, item=measure, needs=[need])
+            planning_services.cost_set(
+                actor=None, item=measure, year=2018, source="city", amount=1000
+            )
+            planning_services.indicator_add(
+                actor=None, item=measure, name="Klienti", unit="osob", targets={2018: 10}
+            )
+            planning_services.responsibility_add(actor=None, item=measure, person=persons[0])
+            planning_services.responsibility_add(actor=None, item=measure, body=group)
+            planning_services.responsibility_add(
+                actor=None, item=measure, organization=organization
+            )
+            for a in range(2):
+                planning_services.item_create(
+                    actor=None, version=version, parent=measure, title=f"Aktivita {a}"
+                )
+    factories.advance_plan(version, PlanVersion.Status.IN_FORCE)
+    for item in version.items.filter(kind__in=PlanItem.ACTION_KINDS):
+        planning_services.evaluation_record(
+            actor=None, item=item, year=2018, status="in_progress", narrative="Běží."
+        )
+    draft = planning_services.version_new(actor=None, version=version)
+    measure = version.items.filter(kind=PlanItem.Kind.MEASURE).first()
+    return version, draft, measure
 
 
 @dataclass
@@ -88,6 +141,9 @@ class World:
     organization: object
     person: object
     meeting: object
+    plan_version: object
+    plan_draft: object
+    plan_measure: object
 
 
 def pages(world: World):
@@ -123,6 +179,26 @@ def pages(world: World):
         True,
         reverse("meetings:duties", kwargs={"area_slug": slug}) + "?rok=2019",
     )
+    version, draft, measure = world.plan_version, world.plan_draft, world.plan_measure
+    plan_pages = {
+        "staff plan tree": ("planning:version", {"pk": version.pk}),
+        "staff plan editor": ("planning:version", {"pk": draft.pk}),
+        "staff plan item": ("planning:item", {"pk": draft.items.get(key=measure.key).pk}),
+        "staff plan compare": ("planning:compare", {"pk": draft.pk}),
+        "staff action plan": ("planning:action_plan", {"pk": version.pk, "year": 2018}),
+        "staff evaluation": ("planning:evaluation", {"pk": version.pk, "year": 2018}),
+        "staff evaluation form": ("planning:item_evaluate", {"pk": measure.pk, "year": 2018}),
+        "staff comments": ("planning:comments", {"pk": version.pk}),
+        "staff needs": ("planning:needs", {}),
+        "staff plans": ("planning:plans", {}),
+    }
+    for name, (url, kwargs) in plan_pages.items():
+        extra[name] = (True, reverse(url, kwargs={"area_slug": slug, **kwargs}))
+    extra["public plan"] = (False, f"/{slug}/plan/?rok=2018")
+    extra["public needs"] = (False, f"/{slug}/potreby/")
+    extra["public plans"] = (False, f"/{slug}/plany/")
+    extra["public action plan"] = (False, f"/{slug}/plan/{version.pk}/akcni-plan/2018/")
+    extra["public evaluation"] = (False, f"/{slug}/plan/{version.pk}/vyhodnoceni/2018/")
     return {
         "public structure": (False, f"/{slug}/struktura/?datum=2019-01-01"),
         "public area home": (False, f"/{slug}/"),
@@ -155,6 +231,9 @@ def count_queries(scale: int) -> dict[str, int]:
 
 
 MAX_QUERIES = 16
+# Editors with many choice lists (parent, owner, bodies, persons, organizations, needs) read
+# each list once.
+EDITOR_MAX_QUERIES = {"staff plan item": 20, "staff plan tree": 17, "staff plan editor": 17}
 
 
 @pytest.mark.django_db
@@ -162,4 +241,9 @@ def test_page_queries_do_not_grow_with_the_data():
     small, large = count_queries(1), count_queries(10)
     assert Membership.objects.count() > 1000
     assert small == large
-    assert max(small.values()) <= MAX_QUERIES, small
+    over = {
+        name: count
+        for name, count in small.items()
+        if count > EDITOR_MAX_QUERIES.get(name, MAX_QUERIES)
+    }
+    assert not over, over
