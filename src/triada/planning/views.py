@@ -324,9 +324,9 @@ def _item_forms(request, item, tree, area):
     }
 
 
-def _item_action(request, item, forms):
+def _item_action(request, item, forms, editable):
     """Run the posted action of the item page: a success message or None (errors stay on
-    the bound form)."""
+    the bound form). `editable` are the items the user may change."""
     action = request.POST.get("action")
     actor = request.user
     if action and action.startswith("delete_"):
@@ -335,6 +335,9 @@ def _item_action(request, item, forms):
     if form is None or not form.is_valid():
         return None
     data = form.cleaned_data
+    if action == "move" and (data["parent"].pk if data["parent"] else None) not in editable:
+        form.add_error("parent", _("You can move the item only under an item you may change."))
+        return None
     calls = {
         "item": lambda: services.item_update(
             actor=actor,
@@ -401,7 +404,7 @@ def item_detail(request, access, pk):
         if not version.is_editable:
             messages.error(request, _("This version is frozen; make a new version of the plan."))
             return _to_item(item)
-        done = _item_action(request, item, forms)
+        done = _item_action(request, item, forms, editable)
         if done:
             messages.success(request, done)
             return _to_item(item)

@@ -319,3 +319,17 @@ def test_removing_a_cost_an_indicator_and_a_responsible_party(
         assert response.status_code == 302
     assert not measure.costs.exists() and not measure.indicators.exists()
     assert not measure.responsibilities.exists()
+
+
+def test_a_leader_moves_items_only_within_what_he_may_change(area, version, leader):
+    unowned = services.item_create(actor=None, version=version, title="Cizí oblast")
+    foreign_priority = services.item_create(
+        actor=None, version=version, parent=unowned, title="Cizí priorita"
+    )
+    goal = item(version, PlanItem.Kind.GOAL)
+    response = client_for(leader).post(
+        url("item", area, goal.pk), {"action": "move", "move-parent": foreign_priority.pk}
+    )
+    assert response.status_code == 200
+    goal.refresh_from_db()
+    assert goal.parent.title == "Péče v domácnosti"
