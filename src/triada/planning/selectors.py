@@ -112,7 +112,7 @@ class Progress:
 
     year: int
     percent: dict[int, int | None]
-    evaluations: dict[int, Evaluation]  # the item's evaluation of exactly this year
+    evaluations: dict[int, Evaluation]  # the item's latest evaluation up to this year
     total: int | None
 
     def of(self, item: PlanItem) -> int | None:
@@ -132,7 +132,8 @@ def _latest_evaluations(version: PlanVersion, year: int) -> dict:
 def plan_progress(tree: Tree, year: int) -> Progress:
     """Roll progress up the tree. A leaf (an activity, or a measure without activities)
     counts its latest status up to the year; an item not yet begun by its timeline and a
-    cancelled one are left out; every other item is the mean of its children."""
+    cancelled one are left out; a measure done or cancelled as a whole counts as such; every
+    other item is the mean of its children."""
     latest = _latest_evaluations(tree.version, year)
     percent: dict[int, int | None] = {}
     first_year = tree.version.plan.first_year
@@ -146,10 +147,14 @@ def plan_progress(tree: Tree, year: int) -> Progress:
         return 0
 
     def roll(node: Node) -> int | None:
-        if node.item.is_action and not node.children:
+        counted = [v for v in (roll(child) for child in node.children) if v is not None]
+        own = latest.get(node.item.key)
+        if node.item.is_action and (
+            not node.children or (own and own.status in (E.DONE, E.CANCELLED))
+        ):
+            # A leaf, or a measure closed as a whole: its own status decides.
             value = leaf(node.item)
         else:
-            counted = [v for v in (roll(child) for child in node.children) if v is not None]
             value = round(sum(counted) / len(counted)) if counted else None
             if node.item.kind == K.MEASURE and value is None:
                 value = leaf(node.item)
@@ -158,11 +163,7 @@ def plan_progress(tree: Tree, year: int) -> Progress:
 
     counted = [v for v in (roll(root) for root in tree.roots) if v is not None]
     total = round(sum(counted) / len(counted)) if counted else None
-    evaluations = {
-        node.item.pk: latest[node.item.key]
-        for node in tree
-        if node.item.key in latest and latest[node.item.key].year == year
-    }
+    evaluations = {node.item.pk: latest[node.item.key] for node in tree if node.item.key in latest}
     return Progress(year, percent, evaluations, total)
 
 

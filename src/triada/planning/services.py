@@ -576,6 +576,13 @@ def cost_set(*, actor, item: PlanItem, year: int, source: str, amount) -> Cost:
     _require_action(item)
     _require_year_in_period(item.version.plan, year)
     amount = _decimal(amount, "amount")
+    # Costs sit on one level of a branch, so that the action plan does not count them twice.
+    if item.kind == K.MEASURE and Cost.objects.filter(item__parent=item).exists():
+        raise ValidationError(
+            _("The activities of this measure have their own costs; set the costs there.")
+        )
+    if item.kind == K.ACTIVITY and Cost.objects.filter(item_id=item.parent_id).exists():
+        raise ValidationError(_("The measure above has its costs as a whole; set the costs there."))
     if amount < 0:
         raise ValidationError({"amount": _("A cost cannot be negative.")})
     cost = Cost.objects.filter(item=item, year=year, source=source).first() or Cost(

@@ -62,7 +62,7 @@ def version(area, group):
         (measure, 2018, FundingSource.CITY, 120000),
         (measure, 2018, FundingSource.REGION, "30000.50"),
         (measure, 2019, FundingSource.CITY, 100000),
-        (weekend, 2018, FundingSource.EU, 50000),
+        (measure, 2018, FundingSource.EU, 50000),
     ):
         services.cost_set(actor=None, item=item, year=year, source=source, amount=amount)
     services.indicator_add(
@@ -192,7 +192,7 @@ def test_plan_docx_has_numbered_headings_a_toc_field_costs_and_no_hidden_names(v
         "220\u00a0000",
     ]
     assert costs[2][2] == "30\u00a0000,50"
-    assert costs[-1] == [_("Total"), "0", "150\u00a0000,50", "100\u00a0000", "0", "250\u00a0000,50"]
+    assert costs[-1] == [_("Total"), "0", "200\u00a0000,50", "100\u00a0000", "0", "300\u00a0000,50"]
     indicators = _docx_table(document, _("Indicator"))
     assert indicators[1] == ["Klienti pečovatelské služby", "osob", "80", "–", "100", "120,5", "–"]
 
@@ -224,7 +224,7 @@ def test_plan_pdf_is_tagged_czech_with_a_toc_that_points_to_the_right_pages(vers
     assert heading in pages[page - 1]
     assert all(heading not in text for text in pages[2 : page - 1])
     everything = "\n".join(pages)
-    assert "120\u00a0000" in everything and "250\u00a0000,50" in everything
+    assert "120\u00a0000" in everything and "300\u00a0000,50" in everything
     assert NAMED in everything
     assert "Skrytý" not in everything and "Karel" not in everything
     assert COMMENTER_EMAIL not in everything
@@ -263,7 +263,7 @@ def test_action_plan_xlsx_has_numbers_and_totals_that_add_up(version):
     assert sheet["A2"].font.bold
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=3) if row[0].value}
     measure = rows["1.1.1.1"]
-    assert [c.value for c in measure[3:]] == [120000, 30000.5, 0, 150000.5]
+    assert [c.value for c in measure[3:]] == [120000, 30000.5, 50000, 200000.5]
     assert measure[3].number_format == '#,##0 "Kč"'
     assert measure[4].number_format == '#,##0.00 "Kč"'
     assert NAMED in measure[2].value and "Skrytý" not in measure[2].value
@@ -289,7 +289,7 @@ def test_action_plan_pdf_and_docx_list_what_runs_in_the_year(version):
     text = "\n".join(_pdf_pages(exports.action_plan_pdf(version, 2018)))
     assert _("Action plan %(year)s") % {"year": 2018} in text
     assert "1.1.1.1.1" in text and "Víkendová služba" in text
-    assert "200\u00a0000,50" in text and "150\u00a0000,50" in text
+    assert "200\u00a0000,50" in text and "50\u00a0000" in text
     assert "Skrytý" not in text
 
     document = _docx(exports.action_plan_docx(version, 2018))
@@ -320,22 +320,22 @@ def test_evaluation_report_in_all_three_formats(version):
     }
     measure = rows["1.1.1.1"]
     assert measure[2] == str(Evaluation.Status.DONE.label)
-    # A measure with activities progresses with them: (50 + 0) / 2, whatever its own status.
-    assert measure[3] == 25 and measure[4] == "Služba běží i o víkendech."
+    # A measure done as a whole counts as done, whatever its activities say.
+    assert measure[3] == 100 and measure[4] == "Služba běží i o víkendech."
     assert measure[5] == EVIDENCE
     assert measure[6:] == ["Klienti pečovatelské služby", "osob", 100, 95]
     assert rows["1.1.1.1.1"][3] == 50
-    assert rows["1"][3] == 25
+    assert rows["1"][3] == 100
     overall = next(
         row for row in sheet.iter_rows(min_row=3) if row[1].value == _("Overall progress")
     )
-    assert overall[3].value == 25 and overall[3].number_format == '0" %"'
+    assert overall[3].value == 100 and overall[3].number_format == '0" %"'
 
     text = "\n".join(_pdf_pages(exports.evaluation_pdf(version, 2018)))
     assert _("Evaluation report %(year)s") % {"year": 2018} in text
     assert "1.1.1.1 Rozšíření pečovatelské služby" in text
     assert "Služba běží i\u00a0o\u00a0víkendech." in text
-    assert "25\u00a0%" in text and "50\u00a0%" in text
+    assert "100\u00a0%" in text and "50\u00a0%" in text
     assert str(_("not evaluated")) in text  # the second activity
     data = exports.evaluation_pdf(version, 2018)
     with pikepdf.open(io.BytesIO(data)) as pdf:

@@ -278,6 +278,20 @@ def test_progress_rolls_up_from_activities_to_the_plan(version):
     services.evaluation_record(actor=None, item=car, year=2019, status=Evaluation.Status.CANCELLED)
     assert plan_progress(tree, 2019).total == 100
     assert plan_progress(tree, 2018).total == 75
+    # A measure closed as a whole counts as done, whatever its activities say.
+    services.evaluation_record(actor=None, item=weekend, year=2020, status="not_started")
+    services.evaluation_record(actor=None, item=measure, year=2020, status="done")
+    assert plan_progress(tree, 2020).of(measure) == 100
+
+
+def test_costs_sit_on_one_level_of_a_branch(version):
+    measure = items(version, PlanItem.Kind.MEASURE)[0]
+    weekend = items(version, PlanItem.Kind.ACTIVITY)[0]
+    services.cost_set(actor=None, item=measure, year=2018, source="city", amount=10)
+    with pytest.raises(ValidationError) as error:
+        services.cost_set(actor=None, item=weekend, year=2018, source="city", amount=5)
+    assert "measure above has its costs" in str(error.value)
+    assert Cost.objects.count() == 1
 
 
 def test_evaluation_rejects_a_year_outside_the_period_and_bad_evidence(version):
@@ -305,15 +319,17 @@ def test_action_plan_sums_costs_per_area_and_source(version):
     services.item_update(actor=None, item=car, start_year=2019, end_year=2019)
     services.cost_set(actor=None, item=weekend, year=2018, source="city", amount=100)
     services.cost_set(actor=None, item=weekend, year=2018, source="region", amount=50)
-    services.cost_set(actor=None, item=measure, year=2018, source="city", amount=10)
     services.cost_set(actor=None, item=car, year=2019, source="eu", amount=700)
+    with pytest.raises(ValidationError) as error:  # the activities carry the costs
+        services.cost_set(actor=None, item=measure, year=2018, source="city", amount=10)
+    assert "activities of this measure have their own costs" in str(error.value)
     plan_2018 = action_plan(plan_tree(version), 2018)
     assert [line.node.item.title for line in plan_2018.areas[0].lines] == [
         "Rozšíření pečovatelské služby",
         "Víkendová služba",
     ]
-    assert plan_2018.costs["city"] == 110 and plan_2018.costs["region"] == 50
-    assert plan_2018.total == 160 and plan_2018.areas[0].total == 160
+    assert plan_2018.costs["city"] == 100 and plan_2018.costs["region"] == 50
+    assert plan_2018.total == 150 and plan_2018.areas[0].total == 150
     assert action_plan(plan_tree(version), 2019).total == 700
 
 
