@@ -5,6 +5,7 @@ changes, and evaluates, the items he or she is responsible for and everything be
 ("each member is responsible for the goals he or she set"): responsible as a person, as the
 leader of a responsible body, or as the leader of the group that owns the support area."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import Comment, Need, PlanItem, PlanVersion, Responsibility
@@ -82,3 +83,10 @@ def get_need_for_user(access, pk: int, *, write: bool = False) -> Need:
     )
     access.require(access.is_coordinator or not write)
     return need
+
+
+def require_year_in_period(version: PlanVersion, year: int) -> int:
+    """A year named in a URL: one of the plan's period, or the page is not found."""
+    if year not in version.plan.years:
+        raise Http404
+    return year

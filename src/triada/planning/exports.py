@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import docx
 from django.contrib.staticfiles import finders
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.formats import date_format, number_format
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
@@ -34,6 +34,7 @@ from triada.documents.pdf import render_pdf
 from triada.documents.typography import czech_nbsp
 from triada.portal.selectors import public_name
 
+from .access import require_year_in_period
 from .models import FundingSource, PlanItem, PlanVersion
 from .selectors import Node, action_plan, evaluation_report, plan_tree
 
@@ -328,7 +329,9 @@ def _plan_document(version: PlanVersion) -> Document:
         sections.append(
             Section("approval", _("Approval of the plan"), 1, tables=[approval], new_page=True)
         )
-    if comments := _comments_table(version):
+    # The settlement goes out with the settled text; unsettled comments stay internal.
+    settled = version.status not in (PlanVersion.Status.DRAFT, PlanVersion.Status.IN_COMMENTS)
+    if settled and (comments := _comments_table(version)):
         heading = _("Annex: settlement of comments")
         sections.append(Section("comments", heading, 1, tables=[comments], wide=True))
     return Document(plan.title, subtitle, plan.area.name, sections, toc=True)
@@ -817,3 +820,27 @@ def export_response(content: bytes, filename: str, fmt: str) -> HttpResponse:
         as_attachment=True, filename=f"{slugify(stem) or 'export'}.{fmt}"
     )
     return response
+
+
+# The documents of a version by their URL segment, and their builders by format.
+DOCUMENTS = {
+    "plan": {"pdf": plan_pdf, "docx": plan_docx},
+    "akcni-plan": {"pdf": action_plan_pdf, "docx": action_plan_docx, "xlsx": action_plan_xlsx},
+    "vyhodnoceni": {"pdf": evaluation_pdf, "docx": evaluation_docx, "xlsx": evaluation_xlsx},
+}
+
+
+def version_download(version: PlanVersion, document: str, fmt: str, year: int | None = None):
+    """A version's document as a download, for the staff and the public pages alike; 404 for
+    a document, format or year that does not exist (an evaluation exists once approved)."""
+    build = DOCUMENTS.get(document, {}).get(fmt)
+    if build is None or (year is None) != (document == "plan"):
+        raise Http404
+    plan = version.plan
+    if year is None:
+        return export_response(build(version), f"{plan.area.slug}-{plan}-v{version.number}", fmt)
+    require_year_in_period(version, year)
+    if document == "vyhodnoceni" and version.status not in PlanVersion.MONITORED:
+        raise Http404
+    name = f"{plan.area.slug}-{document}-{year}-v{version.number}"
+    return export_response(build(version, year), name, fmt)

@@ -145,6 +145,7 @@ class PlanVersion(models.Model):
         return (
             self.status == self.Status.IN_COMMENTS
             and self.comments_from is not None
+            and self.comments_until is not None
             and self.comments_from <= day <= self.comments_until
         )
 

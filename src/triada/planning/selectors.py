@@ -81,6 +81,7 @@ def plan_tree(version: PlanVersion, *, details: bool = True) -> Tree:
         )
     children: dict[int | None, list[PlanItem]] = defaultdict(list)
     for item in items:
+        item.version = version  # the items' way back to the plan, without a query each
         children[item.parent_id].append(item)
 
     def build(parent: Node | None, parent_pk: int | None) -> list[Node]:

@@ -734,6 +734,8 @@ def need_update(*, actor, need: Need, **fields) -> Need:
 
 # Comments and their settlement
 
+COMMENT_MAX_LENGTH = 10_000
+
 
 def item_label(item: PlanItem, number: str) -> str:
     return f"{number} {item.title}" if number else item.title
@@ -759,6 +761,15 @@ def comment_submit(
         raise ValidationError({"item": _("Choose a section of this version.")})
     if not text.strip():
         raise ValidationError({"text": _("Write the comment.")})
+    if len(text) > COMMENT_MAX_LENGTH:
+        raise ValidationError(
+            {
+                "text": _("A comment has at most %(count)s characters.")
+                % {"count": COMMENT_MAX_LENGTH}
+            }
+        )
+    if person is not None and person.area_id != version.plan.area_id:
+        raise ValidationError(_("Only members of this planning area comment when signed in."))
     number = (version.comments.aggregate(n=Max("number"))["n"] or 0) + 1
     comment = Comment(
         version=version,

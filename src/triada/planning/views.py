@@ -17,13 +17,14 @@ from triada.people.models import Person
 from triada.staff.decorators import area_view
 from triada.staff.forms import query_int, run_service, submit
 
-from . import services
+from . import exports, services
 from .access import (
     editable_item_ids,
     get_comment_for_user,
     get_item_for_user,
     get_need_for_user,
     get_version_for_user,
+    require_year_in_period,
 )
 from .forms import (
     ApprovalStepForm,
@@ -81,12 +82,6 @@ def _attempt(request, service, **kwargs):
 
 def _numbered(tree) -> dict[int, str]:
     return {node.item.pk: node.label for node in tree}
-
-
-def _year_in_period(version, year: int) -> int:
-    if year not in version.plan.years:
-        raise Http404
-    return year
 
 
 @area_view
@@ -528,7 +523,7 @@ def comment_settle(request, access, pk):
 @area_view
 def action_plan_page(request, access, pk, year):
     version = get_version_for_user(access, pk)
-    _year_in_period(version, year)
+    require_year_in_period(version, year)
     return render(
         request,
         "planning/action_plan.html",
@@ -539,7 +534,7 @@ def action_plan_page(request, access, pk, year):
 @area_view
 def evaluation_page(request, access, pk, year):
     version = get_version_for_user(access, pk)
-    _year_in_period(version, year)
+    require_year_in_period(version, year)
     if version.status not in PlanVersion.MONITORED:
         raise Http404
     return render(
@@ -558,7 +553,7 @@ def evaluation_page(request, access, pk, year):
 def item_evaluate(request, access, pk, year):
     item = get_item_for_user(access, pk, write=True)
     version = item.version
-    _year_in_period(version, year)
+    require_year_in_period(version, year)
     if not item.is_action or version.status not in PlanVersion.MONITORED:
         raise Http404
     evaluation = Evaluation.objects.filter(plan=version.plan, item_key=item.key, year=year).first()
@@ -602,37 +597,9 @@ def item_evaluate(request, access, pk, year):
     )
 
 
-# The documents of a version by their URL segment: the exports' name and formats.
-DOWNLOADS = {
-    "plan": ("plan", ("pdf", "docx")),
-    "akcni-plan": ("action_plan", ("pdf", "docx", "xlsx")),
-    "vyhodnoceni": ("evaluation", ("pdf", "docx", "xlsx")),
-}
-
-
-def version_download(version, document: str, fmt: str, year: int | None = None):
-    """The version's document as a file; shared by the staff and the public pages."""
-    from . import exports
-
-    name, formats = DOWNLOADS.get(document, ("", ()))
-    if fmt not in formats or (year is None) != (document == "plan"):
-        raise Http404
-    build = getattr(exports, f"{name}_{fmt}")
-    if year is None:
-        content = build(version)
-        name = f"{version.plan}-v{version.number}"
-    else:
-        _year_in_period(version, year)
-        if document == "vyhodnoceni" and version.status not in PlanVersion.MONITORED:
-            raise Http404
-        content = build(version, year)
-        name = f"{document}-{year}-{version.plan}"
-    return exports.export_response(content, name, fmt)
-
-
 @area_view
 def download(request, access, pk, document, fmt, year=None):
-    return version_download(get_version_for_user(access, pk), document, fmt, year)
+    return exports.version_download(get_version_for_user(access, pk), document, fmt, year)
 
 
 # Needs

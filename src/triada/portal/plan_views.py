@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from triada.areas.models import Area
 from triada.minutes.models import Minutes
 from triada.people.models import Person
-from triada.planning import selectors, services
+from triada.planning import exports, selectors, services
+from triada.planning.access import require_year_in_period
 from triada.planning.models import (
     ApprovalStep,
     Evaluation,
@@ -36,8 +37,8 @@ from .selectors import public_name
 S = PlanVersion.Status
 # Versions whose comments are settled: their settlement table is public.
 SETTLED_OR_LATER = (S.SETTLED, S.APPROVED, S.IN_FORCE, S.ARCHIVED)
-PLAN_FORMATS = ("pdf", "docx")
-YEAR_FORMATS = ("pdf", "docx", "xlsx")
+PLAN_FORMATS = tuple(exports.DOCUMENTS["plan"])
+YEAR_FORMATS = tuple(exports.DOCUMENTS["akcni-plan"])
 NEEDS_PER_PAGE = 25
 
 
@@ -52,12 +53,6 @@ def _public_version(area_slug: str, pk: int) -> PlanVersion:
         pk=pk,
         status__in=PlanVersion.PUBLIC,
     )
-
-
-def _year_in_period(version: PlanVersion, year: int) -> int:
-    if year not in version.plan.years:
-        raise Http404
-    return year
 
 
 def open_comment_versions(area, today):
@@ -358,7 +353,7 @@ class CostRow:
 
 def action_plan(request, area_slug, pk, year):
     version = _public_version(area_slug, pk)
-    _year_in_period(version, year)
+    require_year_in_period(version, year)
     area = version.plan.area
     report = selectors.action_plan(selectors.plan_tree(version), year)
     # Only the sources that pay for something this year get a column.
@@ -393,7 +388,7 @@ def action_plan(request, area_slug, pk, year):
 
 def plan_evaluation(request, area_slug, pk, year):
     version = _public_version(area_slug, pk)
-    _year_in_period(version, year)
+    require_year_in_period(version, year)
     if version.status not in PlanVersion.MONITORED:
         raise Http404
     area = version.plan.area
@@ -416,47 +411,16 @@ def plan_evaluation(request, area_slug, pk, year):
 # Downloads (rendered by triada.planning.exports)
 
 
-def _export(content: bytes, filename: str, fmt: str):
-    from triada.planning import exports
-
-    return exports.export_response(content, filename, fmt)
-
-
 def plan_download(request, area_slug, pk, fmt):
-    if fmt not in PLAN_FORMATS:
-        raise Http404
-    version = _public_version(area_slug, pk)
-    from triada.planning import exports
-
-    content = getattr(exports, f"plan_{fmt}")(version)
-    name = f"{version.plan.area.slug}-komunitni-plan-{version.plan.ordinal}-v{version.number}"
-    return _export(content, f"{name}.{fmt}", fmt)
+    return exports.version_download(_public_version(area_slug, pk), "plan", fmt)
 
 
 def action_plan_download(request, area_slug, pk, year, fmt):
-    if fmt not in YEAR_FORMATS:
-        raise Http404
-    version = _public_version(area_slug, pk)
-    _year_in_period(version, year)
-    from triada.planning import exports
-
-    content = getattr(exports, f"action_plan_{fmt}")(version, year)
-    name = f"{version.plan.area.slug}-akcni-plan-{year}-v{version.number}"
-    return _export(content, f"{name}.{fmt}", fmt)
+    return exports.version_download(_public_version(area_slug, pk), "akcni-plan", fmt, year)
 
 
 def plan_evaluation_download(request, area_slug, pk, year, fmt):
-    if fmt not in YEAR_FORMATS:
-        raise Http404
-    version = _public_version(area_slug, pk)
-    _year_in_period(version, year)
-    if version.status not in PlanVersion.MONITORED:
-        raise Http404
-    from triada.planning import exports
-
-    content = getattr(exports, f"evaluation_{fmt}")(version, year)
-    name = f"{version.plan.area.slug}-vyhodnoceni-{year}-v{version.number}"
-    return _export(content, f"{name}.{fmt}", fmt)
+    return exports.version_download(_public_version(area_slug, pk), "vyhodnoceni", fmt, year)
 
 
 # The comment period

@@ -23,6 +23,7 @@ from triada.staff.forms import DateQueryForm, query_year
 from triada.structure import selectors as structure_selectors
 from triada.structure.models import Body
 
+from .plan_views import open_comment_versions
 from .selectors import public_members, roster_years
 
 # Calendar feeds carry the coming meetings and those of the last year.
@@ -45,6 +46,7 @@ def area_home(request, area_slug):
             "today": today,
             "structure": structure,
             "active_persons": people_selectors.active_person_count(area, on=today),
+            "open_versions": open_comment_versions(area, today),
         },
     )
 
