@@ -983,3 +983,24 @@ def evaluation_record(
         summary=_("%(item)s, %(year)s") % {"item": item.title[:200], "year": year},
     )
     return evaluation
+
+
+# Personal data of the public
+
+
+@transaction.atomic
+def personal_data_purge(*, today: datetime.date) -> tuple[int, int]:
+    """Keep the privacy notices' promise: the public's names and e-mail addresses go with
+    comments once the plan's period is over, and with needs once they are dealt with
+    (addressed by a measure or rejected). Returns how many comments and needs were cleared."""
+    comments = (
+        Comment.objects.filter(version__plan__last_year__lt=today.year)
+        .exclude(author_name="", author_email="")
+        .update(author_name="", author_email="")
+    )
+    needs = (
+        Need.objects.filter(status__in=[Need.Status.ADDRESSED, Need.Status.REJECTED])
+        .exclude(submitter_name="", submitter_email="")
+        .update(submitter_name="", submitter_email="")
+    )
+    return comments, needs

@@ -363,3 +363,25 @@ def test_compare_marks_added_removed_and_changed_words(version):
     assert rows["added"].new.item.title == "Sdílená péče"
     assert "<ins>a noční </ins>" in rows["changed"].new_html.replace("<ins>a</ins><ins>", "<ins>a")
     assert "<del>" not in rows["changed"].old_html
+
+
+def test_personal_data_of_the_public_is_purged_as_the_notices_promise(area, version, group):
+    factories.advance_plan(version, S.IN_COMMENTS)
+    comment = services.comment_submit(
+        version=version,
+        item=None,
+        section="",
+        text="Text",
+        author_name="Jan",
+        author_email="j@x.cz",
+    )
+    dealt = services.need_submit(area=area, text="Lavičky", submitter_email="a@x.cz")
+    services.need_update(actor=None, need=dealt, status=Need.Status.REJECTED, reason="Mimo KPSS")
+    pending = services.need_submit(area=area, text="Bydlení", submitter_email="b@x.cz")
+    assert services.personal_data_purge(today=datetime.date(2020, 12, 31)) == (0, 1)
+    assert services.personal_data_purge(today=datetime.date(2021, 1, 1)) == (1, 0)
+    comment.refresh_from_db()
+    pending.refresh_from_db()
+    assert (comment.author_name, comment.author_email, comment.text) == ("", "", "Text")
+    assert pending.submitter_email == "b@x.cz"
+    assert Need.objects.get(pk=dealt.pk).submitter_email == ""
