@@ -380,7 +380,9 @@ class NeedQuerySet(models.QuerySet):
         """Needs still open: not rejected and answered by no measure of a version that is
         being prepared or is in force."""
         answered = PlanItem.objects.filter(
-            kind=PlanItem.Kind.MEASURE, version__status__in=_LIVE_STATUSES
+            kind=PlanItem.Kind.MEASURE,
+            version__status__in=_LIVE_STATUSES,
+            needs__isnull=False,  # a NULL in "NOT IN" would hide every need
         ).values("needs")
         return self.exclude(status=Need.Status.REJECTED).exclude(pk__in=answered)
 

@@ -340,6 +340,8 @@ def test_needs_without_a_measure(version, area, group):
     public = services.need_submit(area=area, text="Lavičky u domova")
     assert not public.published
     services.item_needs_set(actor=None, item=measure, needs=[answered])
+    goal = items(version, PlanItem.Kind.GOAL)[0]
+    services.item_create(actor=None, version=version, parent=goal, title="Opatření bez potřeb")
     answered.refresh_from_db()
     assert answered.status == Need.Status.ADDRESSED
     assert set(Need.objects.filter(area=area).without_measure()) == {open_need, public}
