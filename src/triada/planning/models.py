@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Plan(models.Model):
@@ -331,7 +332,7 @@ class FundingSource(models.TextChoices):
     STATE = "state", _("state")
     EU = "eu", _("EU")
     PROVIDER = "provider", _("provider's own resources")
-    OTHER = "other", _("other")
+    OTHER = "other", pgettext_lazy("funding source", "other")
 
 
 class Cost(models.Model):
@@ -538,8 +539,8 @@ class ApprovalStep(models.Model):
     class Stage(models.IntegerChoices):
         WORKING_GROUP = 1, _("working group")
         STEERING_GROUP = 2, _("steering group")
-        COUNCIL = 3, _("council")
-        ASSEMBLY = 4, _("assembly")
+        COUNCIL = 3, pgettext_lazy("approval stage", "council")
+        ASSEMBLY = 4, pgettext_lazy("approval stage", "assembly")
 
     version = models.ForeignKey(
         PlanVersion,
@@ -586,9 +587,9 @@ class Evaluation(models.Model):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("not started")
         IN_PROGRESS = "in_progress", _("in progress")
-        DONE = "done", _("done")
+        DONE = "done", pgettext_lazy("evaluation status", "done")
         POSTPONED = "postponed", _("postponed")
-        CANCELLED = "cancelled", _("cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("evaluation status", "cancelled")
 
     plan = models.ForeignKey(
         Plan, on_delete=models.CASCADE, related_name="evaluations", verbose_name=_("plan")

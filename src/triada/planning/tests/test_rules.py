@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from triada.planning import services
 from triada.planning.models import (
@@ -29,6 +30,13 @@ from triada.tests import factories
 
 S = PlanVersion.Status
 TODAY = datetime.date.today()
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The rules' messages are asserted in English here; the pages' tests read them in Czech."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
