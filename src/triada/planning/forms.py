@@ -10,7 +10,7 @@ from triada.staff.forms import DateField
 from triada.structure.models import Body
 
 from .models import Comment, Evaluation, FundingSource, Need, PlanItem, PlanVersion
-from .services import SETTLING_BODY_KINDS, STAGE_OF_BODY_KIND
+from .services import ITEM_FIELDS, SETTLING_BODY_KINDS, STAGE_OF_BODY_KIND
 
 YEAR = {"min_value": 1990, "max_value": 2100}
 
@@ -82,16 +82,7 @@ class ItemForm(forms.ModelForm):
 
     class Meta:
         model = PlanItem
-        fields = [
-            "title",
-            "description",
-            "owner",
-            "target_group",
-            "profile",
-            "problem_areas",
-            "start_year",
-            "end_year",
-        ]
+        fields = ITEM_FIELDS
         widgets = {"title": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, kind, area, **kwargs):

@@ -49,9 +49,6 @@ ITEM_FIELDS = (
     "start_year",
     "end_year",
 )
-# Fields that only some kinds carry; the others keep them empty.
-SUPPORT_AREA_FIELDS = ("owner", "target_group", "profile", "problem_areas")
-ACTION_FIELDS = ("start_year", "end_year")
 
 # The kind of body that takes each approval stage.
 STAGE_OF_BODY_KIND = {
@@ -556,19 +553,6 @@ def indicator_target_set(*, actor, indicator: Indicator, year: int, value) -> In
 
 
 @transaction.atomic
-def indicator_delete(*, actor, indicator: Indicator) -> None:
-    _require_editable(indicator.item.version)
-    _audit(
-        actor,
-        indicator.item.version.plan.area,
-        indicator,
-        action=AuditEntry.Action.DELETE,
-        before=snapshot(indicator),
-    )
-    indicator.delete()
-
-
-@transaction.atomic
 def cost_set(*, actor, item: PlanItem, year: int, source: str, amount) -> Cost:
     """The estimated cost of an item in a year from a source; setting it again replaces it."""
     _lock(item.version)
@@ -603,19 +587,6 @@ def cost_set(*, actor, item: PlanItem, year: int, source: str, amount) -> Cost:
 
 
 @transaction.atomic
-def cost_delete(*, actor, cost: Cost) -> None:
-    _require_editable(cost.item.version)
-    _audit(
-        actor,
-        cost.item.version.plan.area,
-        cost,
-        action=AuditEntry.Action.DELETE,
-        before=snapshot(cost),
-    )
-    cost.delete()
-
-
-@transaction.atomic
 def responsibility_add(
     *, actor, item: PlanItem, body=None, person=None, organization=None
 ) -> Responsibility:
@@ -634,16 +605,12 @@ def responsibility_add(
 
 
 @transaction.atomic
-def responsibility_delete(*, actor, responsibility: Responsibility) -> None:
-    _require_editable(responsibility.item.version)
-    _audit(
-        actor,
-        responsibility.item.version.plan.area,
-        responsibility,
-        action=AuditEntry.Action.DELETE,
-        before=snapshot(responsibility),
-    )
-    responsibility.delete()
+def item_part_delete(*, actor, part: Indicator | Cost | Responsibility) -> None:
+    """Remove an indicator, a cost or a responsible party of an item."""
+    version = _lock(part.item.version)
+    _require_editable(version)
+    _audit(actor, version.plan.area, part, action=AuditEntry.Action.DELETE, before=snapshot(part))
+    part.delete()
 
 
 @transaction.atomic

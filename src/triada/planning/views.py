@@ -363,18 +363,17 @@ def _item_action(request, item, forms, editable):
 def _item_delete_part(request, item, part):
     """Remove an indicator, a cost or a responsible party of the item."""
     related = {
-        "indicator": (item.indicators, services.indicator_delete, "indicator"),
-        "cost": (item.costs, services.cost_delete, "cost"),
-        "responsibility": (item.responsibilities, services.responsibility_delete, "responsibility"),
+        "indicator": item.indicators,
+        "cost": item.costs,
+        "responsibility": item.responsibilities,
     }
     if part not in related:
         raise Http404
-    manager, service, argument = related[part]
-    obj = manager.filter(pk=_posted_int(request, "pk")).first()
+    obj = related[part].filter(pk=_posted_int(request, "pk")).first()
     if obj is None:
         raise Http404
     try:
-        service(actor=request.user, **{argument: obj})
+        services.item_part_delete(actor=request.user, part=obj)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return None
