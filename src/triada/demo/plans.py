@@ -1260,7 +1260,7 @@ FORUM_SENIORS = "Diskusní fórum péče o seniory"
 FORUM_INCLUSION = "Diskusní fórum péče pro sociální začleňování"
 FORUM_FAMILY = "Diskusní fórum péče o rodinu"
 
-JICIN_TITLE = "Komunitní plán sociálních služeb Nový Jičín 2020–2023"
+JICIN_TITLE = "Komunitní plán sociálních služeb Nový Jičín {first}–{last}"
 JICIN_VISION = (
     "Nový Jičín a okolní obce nabízejí lidem v nepříznivé situaci dostupné, srozumitelné a "
     "navazující sociální služby, o jejichž podobě rozhodují společně uživatelé, poskytovatelé "
@@ -1342,7 +1342,7 @@ JICIN_AREAS = (
         owner=FORUM_SENIORS,
         target_group="senioři a jejich pečující",
         profile=(
-            "Seniorů nad 65 let je v ORP přes 10 000 a do roku 2023 jich přibude asi 1 200. "
+            "Seniorů nad 65 let je v ORP přes 10 000 a do čtyř let jich přibude asi 1 200. "
             "Pečovatelská služba pokrývá město, okolní obce jen zčásti; pro lidi s demencí "
             "chybí denní služby."
         ),
@@ -1659,6 +1659,7 @@ class _Builder:
     actor: User
     rng: random.Random
     evidence_base: str
+    year_shift: int = 0  # moves the years of the content, written for 2020–2023, in time
     items: dict = field(default_factory=dict)  # content key → item of the version built
     specs: dict = field(default_factory=dict)  # item key (uuid) → Action
     _bodies: dict = field(default_factory=dict)
@@ -1744,13 +1745,13 @@ class _Builder:
             parent=parent,
             title=spec.title,
             description=spec.description,
-            start_year=spec.years[0],
-            end_year=spec.years[1],
+            start_year=spec.years[0] + self.year_shift,
+            end_year=spec.years[1] + self.year_shift,
         )
         self.specs[item.key] = spec
         if spec.key:
             self.items[spec.key] = item
-        years = range(spec.years[0], spec.years[1] + 1)
+        years = range(item.start_year, item.end_year + 1)
         for name, unit, baseline, targets in spec.indicators:
             planning.indicator_add(
                 actor=self.actor,
@@ -1762,7 +1763,7 @@ class _Builder:
             )
         for source, amount in spec.costs.items():
             if isinstance(amount, dict):
-                by_year = amount
+                by_year = {year + self.year_shift: value for year, value in amount.items()}
             else:
                 by_year = {y: int(round(amount * 1.03**i, -3)) for i, y in enumerate(years)}
             for year, value in by_year.items():
@@ -2104,11 +2105,15 @@ def build_cesky_tesin_plan(area: Area) -> None:
 
 
 def build_novy_jicin_plan(area: Area) -> None:
+    # The draft is being prepared now for the four years from next year on.
+    today = timezone.localdate()
+    first = today.year + 1
     b = _Builder(
         area,
         User.objects.get(username="koordinator.jicin"),
         random.Random(4018),
         "https://www.novyjicin.cz/socialni-sluzby/komplan",
+        year_shift=first - 2020,
     )
     responsible = {
         area_spec.key: {
@@ -2118,7 +2123,12 @@ def build_novy_jicin_plan(area: Area) -> None:
         for area_spec in JICIN_AREAS
     }
     version = planning.plan_create(
-        actor=b.actor, area=area, ordinal=3, title=JICIN_TITLE, first_year=2020, last_year=2023
+        actor=b.actor,
+        area=area,
+        ordinal=3,
+        title=JICIN_TITLE.format(first=first, last=first + 3),
+        first_year=first,
+        last_year=first + 3,
     )
     planning.version_update(
         actor=b.actor, version=version, vision=JICIN_VISION, introduction=JICIN_INTRODUCTION
@@ -2128,7 +2138,6 @@ def build_novy_jicin_plan(area: Area) -> None:
         planning.item_needs_set(actor=b.actor, item=b.items[key], needs=needs)
     # The draft is out for comments now: since a week before the day the demo is loaded and
     # for three weeks after it.
-    today = timezone.localdate()
     planning.comments_open(
         actor=b.actor,
         version=version,

@@ -315,7 +315,12 @@ def test_seniors_accounts_answer_for_measures(demo):
 @pytest.mark.django_db
 def test_novy_jicin_draft_is_in_its_comment_period_now(demo):
     version = PlanVersion.objects.get(plan__area__slug="novy-jicin")
-    assert version.plan.first_year == 2020 and version.plan.last_year == 2023
+    next_year = datetime.date.today().year + 1  # a draft for the coming four years
+    assert (version.plan.first_year, version.plan.last_year) == (next_year, next_year + 3)
+    assert all(
+        next_year <= item.start_year <= item.end_year <= next_year + 3
+        for item in version.items.filter(kind__in=PlanItem.ACTION_KINDS)
+    )
     assert version.status == PlanVersion.Status.IN_COMMENTS
     assert version.comments_open_on(timezone.localdate())
     assert version.comments_until >= timezone.localdate() + datetime.timedelta(days=14)
