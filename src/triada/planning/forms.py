@@ -167,7 +167,8 @@ class NeedsForm(forms.Form):
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["needs"].queryset = Need.objects.filter(area=area).exclude(
+        # Needs from the public are answered once the coordinator has published them.
+        self.fields["needs"].queryset = Need.objects.filter(area=area, published=True).exclude(
             status=Need.Status.REJECTED
         )
 
@@ -237,7 +238,8 @@ class NeedForm(forms.ModelForm):
         fields = ["text", "target_group", "body", "meeting", "status", "reason", "published"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, area, **kwargs):
+    def __init__(self, *args, area, decides: bool, **kwargs):
+        """`decides`: the coordinator decides the status; a leader records a new need."""
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = Body.objects.filter(area=area)
         self.fields["meeting"].queryset = (
@@ -246,3 +248,5 @@ class NeedForm(forms.ModelForm):
         if not self.instance.pk:
             del self.fields["published"]
             self.fields["body"].required = True
+        if not decides:
+            del self.fields["status"], self.fields["reason"]

@@ -60,6 +60,10 @@ class Plan(models.Model):
     def years(self) -> range:
         return range(self.first_year, self.last_year + 1)
 
+    def nearest_year(self, year: int) -> int:
+        """The year itself within the period, else the period's first or last year."""
+        return min(max(year, self.first_year), self.last_year)
+
 
 class PlanVersion(models.Model):
     class Status(models.TextChoices):

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 
 from .access import responsible_item_ids
 from .models import (
-    Cost,
     Evaluation,
     FundingSource,
     Indicator,
@@ -94,11 +93,6 @@ def plan_tree(version: PlanVersion, *, details: bool = True) -> Tree:
         return nodes
 
     return Tree(version, build(None, None))
-
-
-def item_number(item: PlanItem) -> str:
-    """The number of one item (its version's tree is read without details)."""
-    return plan_tree(item.version, details=False).by_pk()[item.pk].number
 
 
 # Progress
@@ -227,14 +221,6 @@ def action_plan(tree: Tree, year: int) -> ActionPlan:
         areas.append(ActionArea(root, lines, area_costs, sum(area_costs.values(), Decimal(0))))
     costs = _sum_by_source((s, a) for area in areas for s, a in area.costs.items())
     return ActionPlan(tree.version, year, areas, costs, sum(costs.values(), Decimal(0)))
-
-
-def planned_costs(version: PlanVersion) -> dict[int, Decimal]:
-    """The plan's estimated costs per year, all sources together."""
-    sums: dict[int, Decimal] = defaultdict(Decimal)
-    for year, amount in Cost.objects.filter(item__version=version).values_list("year", "amount"):
-        sums[year] += amount
-    return dict(sorted(sums.items()))
 
 
 # The evaluation report of a year
@@ -397,7 +383,7 @@ def my_plan_items(access, today) -> MyPlanItems | None:
     if not mine:
         return None
     plan = version.plan
-    year = min(max(today.year, plan.first_year), plan.last_year)
+    year = plan.nearest_year(today.year)
     evaluations = {e.item_key: e for e in Evaluation.objects.filter(plan=plan, year=year)}
     rows = [
         (node, evaluations.get(node.item.key))

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -87,6 +87,13 @@ def _reindex_if_public(version: PlanVersion) -> None:
 
 
 def _require_editable(version: PlanVersion) -> None:
+    if version.status == S.SETTLED and version.approval_steps.exists():
+        raise ValidationError(
+            _(
+                "Bodies have already decided on this text; remove their decisions from the "
+                "approval path before changing it."
+            )
+        )
     if not version.is_editable:
         raise ValidationError(
             _(
@@ -281,7 +288,7 @@ def version_put_in_force(
 ) -> PlanVersion:
     """One version is in force in an area at a time: the one in force before is archived."""
     area = version.plan.area
-    # Lock the area's versions in force, so two of them cannot be put in force at once.
+    type(area).objects.select_for_update().filter(pk=area.pk).first()  # one at a time per area
     current = list(
         PlanVersion.objects.select_for_update()
         .filter(plan__area=area, status=S.IN_FORCE)
@@ -347,6 +354,12 @@ def _validate_item(item: PlanItem) -> None:
         item.owner.area_id != plan.area_id or item.owner.kind not in Body.GROUP_KINDS
     ):
         errors["owner"] = _("The owner must be a planning group of this area.")
+    if item.pk and not errors:
+        first, last = item.start_year or plan.first_year, item.end_year or plan.last_year
+        if item.costs.exclude(year__range=(first, last)).exists():
+            errors["start_year"] = _(
+                "The item has costs in years outside this timeline; change those costs first."
+            )
     if errors:
         raise ValidationError(errors)
     item.full_clean(exclude=["version", "parent", "needs"])
@@ -390,6 +403,7 @@ def item_create(
 def item_update(*, actor, item: PlanItem, edit_count: int | None = None, **fields) -> PlanItem:
     """Change an item's text. `edit_count` is the count the editor's form was loaded with: a
     smaller one means someone else saved in between and the change is refused."""
+    _lock(item.version)
     _lock(item)
     _require_editable(item.version)
     if edit_count is not None and edit_count != item.edit_count:
@@ -456,6 +470,8 @@ def item_move(
     _renumber(siblings)
     if old_parent_id != item.parent_id:
         _renumber(list(version.items.filter(parent_id=old_parent_id).order_by("position", "pk")))
+    if item.kind == K.ACTIVITY:
+        _require_costs_on_one_level(item.parent)
     _audit(actor, version.plan.area, item, before=before)
     _reindex_if_public(version)
     return item
@@ -552,6 +568,15 @@ def indicator_target_set(*, actor, indicator: Indicator, year: int, value) -> In
     return indicator
 
 
+def _require_costs_on_one_level(measure: PlanItem) -> None:
+    """Costs sit on a measure as a whole or on its activities, so that the action plan does
+    not count them twice."""
+    if measure.costs.exists() and Cost.objects.filter(item__parent=measure).exists():
+        raise ValidationError(
+            _("Costs are set for the measure as a whole or for its activities, not for both.")
+        )
+
+
 @transaction.atomic
 def cost_set(*, actor, item: PlanItem, year: int, source: str, amount) -> Cost:
     """The estimated cost of an item in a year from a source; setting it again replaces it."""
@@ -559,14 +584,10 @@ def cost_set(*, actor, item: PlanItem, year: int, source: str, amount) -> Cost:
     _require_editable(item.version)
     _require_action(item)
     _require_year_in_period(item.version.plan, year)
+    first, last = item.start_year or item.version.plan.first_year, item.end_year
+    if not first <= year <= (last or item.version.plan.last_year):
+        raise ValidationError({"year": _("The year is outside the item's timeline.")})
     amount = _decimal(amount, "amount")
-    # Costs sit on one level of a branch, so that the action plan does not count them twice.
-    if item.kind == K.MEASURE and Cost.objects.filter(item__parent=item).exists():
-        raise ValidationError(
-            _("The activities of this measure have their own costs; set the costs there.")
-        )
-    if item.kind == K.ACTIVITY and Cost.objects.filter(item_id=item.parent_id).exists():
-        raise ValidationError(_("The measure above has its costs as a whole; set the costs there."))
     if amount < 0:
         raise ValidationError({"amount": _("A cost cannot be negative.")})
     cost = Cost.objects.filter(item=item, year=year, source=source).first() or Cost(
@@ -576,6 +597,7 @@ def cost_set(*, actor, item: PlanItem, year: int, source: str, amount) -> Cost:
     cost.amount = amount
     cost.full_clean(validate_constraints=False)
     cost.save()
+    _require_costs_on_one_level(item.parent if item.kind == K.ACTIVITY else item)
     _audit(
         actor,
         item.version.plan.area,
@@ -590,6 +612,7 @@ def cost_set(*, actor, item: PlanItem, year: int, source: str, amount) -> Cost:
 def responsibility_add(
     *, actor, item: PlanItem, body=None, person=None, organization=None
 ) -> Responsibility:
+    _lock(item.version)
     _require_editable(item.version)
     parties = [p for p in (body, person, organization) if p is not None]
     if len(parties) != 1:
@@ -616,12 +639,15 @@ def item_part_delete(*, actor, part: Indicator | Cost | Responsibility) -> None:
 @transaction.atomic
 def item_needs_set(*, actor, item: PlanItem, needs) -> PlanItem:
     """The needs a measure answers; an answered need counts as addressed."""
+    _lock(item.version)
     _require_editable(item.version)
     if item.kind != K.MEASURE:
         raise ValidationError({"needs": _("Needs are answered by measures.")})
     needs = list(needs)
     if any(need.area_id != item.version.plan.area_id for need in needs):
         raise ValidationError({"needs": _("The needs must be of this planning area.")})
+    if any(not need.published for need in needs):
+        raise ValidationError({"needs": _("A need from the public is answered once published.")})
     if any(need.status == Need.Status.REJECTED for need in needs):
         raise ValidationError({"needs": _("A rejected need cannot be answered by a measure.")})
     item.needs.set(needs)
@@ -826,6 +852,8 @@ def approval_step_record(
         )
     if decided_on > timezone.localdate():
         errors["decided_on"] = _("The date cannot be in the future.")
+    elif version.comments_until and decided_on <= version.comments_until:
+        errors["decided_on"] = _("The bodies decide after the comment period has ended.")
     if meeting is not None and (
         meeting.body_id != body.pk or timezone.localtime(meeting.starts_at).date() != decided_on
     ):
@@ -909,10 +937,14 @@ def evaluation_record(
     """The state of a measure or activity at the end of a year, with the indicators' actual
     values (indicator → value; None clears a value)."""
     version = item.version
-    plan = version.plan
+    plan = _lock(version.plan)
     _require_action(item)
     if version.status not in PlanVersion.MONITORED:
         raise ValidationError(_("Only an approved plan is evaluated."))
+    if plan.versions.filter(number__gt=version.number, status__in=PlanVersion.MONITORED).exists():
+        raise ValidationError(
+            _("A newer version of the plan is approved; evaluate the items there.")
+        )
     _require_year_in_period(plan, year)
     if status not in Evaluation.Status.values:
         raise ValidationError({"status": _("Choose the status.")})
@@ -965,8 +997,9 @@ def personal_data_purge(*, today: datetime.date) -> tuple[int, int]:
         .exclude(author_name="", author_email="")
         .update(author_name="", author_email="")
     )
+    dealt_with = Q(status=Need.Status.REJECTED) | Q(status=Need.Status.ADDRESSED, published=True)
     needs = (
-        Need.objects.filter(status__in=[Need.Status.ADDRESSED, Need.Status.REJECTED])
+        Need.objects.filter(dealt_with)
         .exclude(submitter_name="", submitter_email="")
         .update(submitter_name="", submitter_email="")
     )

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from triada.people.models import Person
@@ -123,9 +124,12 @@ def _version_forms(request, access, version):
 
 # The version's life: (service, message) per action of a button without a form.
 TRANSITIONS = {
-    "settle": (services.version_settle, _("The comments are settled.")),
-    "approve": (services.version_approve, _("The version is approved; its text is frozen.")),
-    "archive": (services.version_archive, _("The version is archived.")),
+    "settle": (services.version_settle, gettext_lazy("The comments are settled.")),
+    "approve": (
+        services.version_approve,
+        gettext_lazy("The version is approved; its text is frozen."),
+    ),
+    "archive": (services.version_archive, gettext_lazy("The version is archived.")),
 }
 
 
@@ -140,7 +144,7 @@ def version_detail(request, access, pk):
             return result
     tree = plan_tree(version)
     editable = editable_item_ids(access, version) if version.is_editable else frozenset()
-    year = min(max(timezone.localdate().year, version.plan.first_year), version.plan.last_year)
+    year = version.plan.nearest_year(timezone.localdate().year)
     monitored = version.status in PlanVersion.MONITORED
     return render(
         request,
@@ -319,7 +323,7 @@ def _item_forms(request, item, tree, area):
     }
 
 
-def _item_action(request, item, forms, editable):
+def _item_action(request, item, forms, editable, is_coordinator):
     """Run the posted action of the item page: a success message or None (errors stay on
     the bound form). `editable` are the items the user may change."""
     action = request.POST.get("action")
@@ -330,7 +334,9 @@ def _item_action(request, item, forms, editable):
     if form is None or not form.is_valid():
         return None
     data = form.cleaned_data
-    if action == "move" and (data["parent"].pk if data["parent"] else None) not in editable:
+    if action == "move" and not (
+        data["parent"].pk in editable if data["parent"] else is_coordinator
+    ):
         form.add_error("parent", _("You can move the item only under an item you may change."))
         return None
     calls = {
@@ -398,7 +404,7 @@ def item_detail(request, access, pk):
         if not version.is_editable:
             messages.error(request, _("This version is frozen; make a new version of the plan."))
             return _to_item(item)
-        done = _item_action(request, item, forms, editable)
+        done = _item_action(request, item, forms, editable, access.is_coordinator)
         if done:
             messages.success(request, done)
             return _to_item(item)
@@ -633,7 +639,7 @@ def need_list(request, access):
 @area_view
 def need_create(request, access):
     access.require(access.is_coordinator or bool(access.leading_body_ids))
-    form = NeedForm(request.POST or None, area=access.area)
+    form = NeedForm(request.POST or None, area=access.area, decides=access.is_coordinator)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         body = data["body"]
@@ -648,7 +654,7 @@ def need_create(request, access):
 @area_view
 def need_edit(request, access, pk):
     need = get_need_for_user(access, pk, write=True)
-    form = NeedForm(request.POST or None, instance=copy.copy(need), area=access.area)
+    form = NeedForm(request.POST or None, instance=copy.copy(need), area=access.area, decides=True)
     if submit(request, form, services.need_update, actor=request.user, need=need):
         messages.success(request, _("The changes were saved."))
         return redirect("planning:needs", area_slug=access.area.slug)

@@ -64,9 +64,13 @@ def index_plan(plan) -> None:
     from triada.planning.models import PlanItem, PlanVersion
     from triada.planning.selectors import plan_tree
 
-    SearchDocument.objects.filter(
-        kind=K.PLAN_ITEM,
-        object_id__in=PlanItem.objects.filter(version__plan=plan).values("pk"),
+    # Everything of the area's plan items but the other plans' (deleted items have no row left
+    # to find their entries by).
+    others = PlanItem.objects.filter(version__plan__area_id=plan.area_id).exclude(
+        version__plan=plan
+    )
+    SearchDocument.objects.filter(kind=K.PLAN_ITEM, area_id=plan.area_id).exclude(
+        object_id__in=others.values("pk")
     ).delete()
     versions = plan.versions.filter(status__in=PlanVersion.PUBLIC).exclude(
         status=PlanVersion.Status.ARCHIVED
@@ -118,7 +122,9 @@ def index_need(need) -> None:
         title=str(need)[:300],
         text=f"{need.text}\n{need.target_group}",
         date=need.created_at.date(),
-        url=reverse("portal:needs", kwargs={"area_slug": need.area.slug}) + f"#potreba-{need.pk}",
+        # The register is paged: ?potreba= opens the page the need is on.
+        url=reverse("portal:needs", kwargs={"area_slug": need.area.slug})
+        + f"?potreba={need.pk}#potreba-{need.pk}",
     )
 
 

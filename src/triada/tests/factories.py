@@ -137,8 +137,8 @@ def advance_plan(version, status: str, *, assembly: Body | None = None):
     if order.index(status) >= 2 and version.status == S.IN_COMMENTS:
         # The period has passed: move it into the past rather than wait for it.
         PlanVersion.objects.filter(pk=version.pk).update(
-            comments_from=today - datetime.timedelta(days=30),
-            comments_until=today - datetime.timedelta(days=1),
+            comments_from=today - datetime.timedelta(days=60),
+            comments_until=today - datetime.timedelta(days=30),
         )
         version.refresh_from_db()
         planning_services.version_settle(actor=None, version=version)

@@ -298,7 +298,7 @@ def test_costs_sit_on_one_level_of_a_branch(version):
     services.cost_set(actor=None, item=measure, year=2018, source="city", amount=10)
     with pytest.raises(ValidationError) as error:
         services.cost_set(actor=None, item=weekend, year=2018, source="city", amount=5)
-    assert "measure above has its costs" in str(error.value)
+    assert "not for both" in str(error.value)
     assert Cost.objects.count() == 1
 
 
@@ -330,7 +330,7 @@ def test_action_plan_sums_costs_per_area_and_source(version):
     services.cost_set(actor=None, item=car, year=2019, source="eu", amount=700)
     with pytest.raises(ValidationError) as error:  # the activities carry the costs
         services.cost_set(actor=None, item=measure, year=2018, source="city", amount=10)
-    assert "activities of this measure have their own costs" in str(error.value)
+    assert "not for both" in str(error.value)
     plan_2018 = action_plan(plan_tree(version), 2018)
     assert [line.node.item.title for line in plan_2018.areas[0].lines] == [
         "Rozšíření pečovatelské služby",
@@ -395,3 +395,67 @@ def test_personal_data_of_the_public_is_purged_as_the_notices_promise(area, vers
     assert (comment.author_name, comment.author_email, comment.text) == ("", "", "Text")
     assert pending.submitter_email == "b@x.cz"
     assert Need.objects.get(pk=dealt.pk).submitter_email == ""
+
+
+def test_moving_an_activity_with_costs_under_a_measure_with_costs_is_refused(version):
+    measure = items(version, PlanItem.Kind.MEASURE)[0]
+    goal = items(version, PlanItem.Kind.GOAL)[0]
+    weekend = items(version, PlanItem.Kind.ACTIVITY)[0]
+    other = services.item_create(actor=None, version=version, parent=goal, title="Jiné")
+    services.cost_set(actor=None, item=weekend, year=2018, source="city", amount=100)
+    services.cost_set(actor=None, item=other, year=2018, source="city", amount=1000)
+    with pytest.raises(ValidationError) as error:
+        services.item_move(actor=None, item=weekend, parent=other)
+    assert "not for both" in str(error.value)
+    assert PlanItem.objects.get(pk=weekend.pk).parent == measure
+
+
+def test_costs_stay_within_the_items_timeline(version):
+    measure = items(version, PlanItem.Kind.MEASURE)[0]
+    services.item_update(actor=None, item=measure, start_year=2018, end_year=2019)
+    with pytest.raises(ValidationError) as error:
+        services.cost_set(actor=None, item=measure, year=2020, source="city", amount=1)
+    assert "timeline" in error.value.message_dict["year"][0]
+    services.cost_set(actor=None, item=measure, year=2019, source="city", amount=1)
+    with pytest.raises(ValidationError) as error:
+        services.item_update(actor=None, item=measure, end_year=2018)
+    assert "outside this timeline" in error.value.message_dict["start_year"][0]
+    assert PlanItem.objects.get(pk=measure.pk).end_year == 2019
+
+
+def test_the_text_is_frozen_once_a_body_has_decided(version, area):
+    factories.advance_plan(version, S.SETTLED)
+    council = factories.make_body(area, "Rada", kind=Body.Kind.COUNCIL)
+    measure = items(version, PlanItem.Kind.MEASURE)[0]
+    with pytest.raises(ValidationError) as error:  # before the period ended
+        services.approval_step_record(
+            actor=None, version=version, body=council, decided_on=version.comments_until
+        )
+    assert "after the comment period" in error.value.message_dict["decided_on"][0]
+    services.approval_step_record(actor=None, version=version, body=council, decided_on=TODAY)
+    with pytest.raises(ValidationError) as error:
+        services.item_update(actor=None, item=measure, title="Jinak")
+    assert "already decided" in str(error.value)
+
+
+def test_only_the_newest_approved_version_is_evaluated(version):
+    factories.advance_plan(version, S.IN_FORCE)
+    new = services.version_new(actor=None, version=version)
+    factories.advance_plan(new, S.IN_FORCE, assembly=version.approval_steps.get().body)
+    old_measure = items(version, PlanItem.Kind.MEASURE)[0]
+    with pytest.raises(ValidationError) as error:
+        services.evaluation_record(actor=None, item=old_measure, year=2018, status="done")
+    assert "newer version" in str(error.value)
+    services.evaluation_record(
+        actor=None, item=new.items.get(key=old_measure.key), year=2018, status="done"
+    )
+    assert Evaluation.objects.get().item_key == old_measure.key
+
+
+def test_an_unpublished_need_is_not_answered_nor_purged(area, version):
+    need = services.need_submit(area=area, text="Lavičky", submitter_email="a@x.cz")
+    measure = items(version, PlanItem.Kind.MEASURE)[0]
+    with pytest.raises(ValidationError):
+        services.item_needs_set(actor=None, item=measure, needs=[need])
+    Need.objects.filter(pk=need.pk).update(status=Need.Status.ADDRESSED)
+    assert services.personal_data_purge(today=TODAY) == (0, 0)

@@ -61,3 +61,11 @@ def test_reindex_all_rebuilds_plan_items_and_needs(area, group):
     reindex_all()
     assert set(SearchDocument.objects.values_list("kind", "object_id", "url")) == expected
     assert version.items.filter(kind=PlanItem.Kind.ACTIVITY).count() == 2
+
+
+def test_a_deleted_item_leaves_the_index(area, group):
+    version = factories.make_plan(area, owner=group)
+    factories.advance_plan(version, S.SETTLED)  # public, and its text can still change
+    services.item_delete(actor=None, item=version.items.get(title="Víkendová služba"))
+    assert titles("vikendova") == []
+    assert SearchDocument.objects.filter(kind="plan_item").count() == version.items.count()
