@@ -340,15 +340,6 @@ def _plan_document(version: PlanVersion) -> Document:
 # The action plan of a year
 
 
-def _sources_used(plan_of_year) -> list[tuple[str, str]]:
-    """The funding sources with a cost in the year, so the tables stay narrow."""
-    return [
-        (source, str(label))
-        for source, label in FundingSource.choices
-        if plan_of_year.costs[source] > 0
-    ]
-
-
 def _action_header(sources) -> list[str]:
     return [
         _("No."),
@@ -361,7 +352,7 @@ def _action_header(sources) -> list[str]:
 
 def _action_plan_document(version: PlanVersion, year: int) -> Document:
     plan_of_year = action_plan(plan_tree(version), year)
-    sources = _sources_used(plan_of_year)
+    sources = plan_of_year.sources
     header = _action_header(sources)
     numeric = len(sources) + 1
     sections = []
@@ -721,7 +712,7 @@ def action_plan_xlsx(version: PlanVersion, year: int) -> bytes:
     """One sheet: per area its lines and its total, at the end the grand total per source.
     Every amount is a number (plain values, no formulas), formatted as CZK."""
     plan_of_year = action_plan(plan_tree(version), year)
-    sources = _sources_used(plan_of_year)
+    sources = plan_of_year.sources
     header = _action_header(sources)
     workbook, sheet = _xl_sheet(
         _("Action plan %(year)s") % {"year": year},

@@ -174,6 +174,7 @@ class ActionLine:
     node: Node
     costs: dict[str, Decimal]
     total: Decimal
+    cells: list[Decimal] = field(default_factory=list)  # the costs in the order of `sources`
 
 
 @dataclass
@@ -182,6 +183,7 @@ class ActionArea:
     lines: list[ActionLine]
     costs: dict[str, Decimal]
     total: Decimal
+    cells: list[Decimal] = field(default_factory=list)
 
 
 @dataclass
@@ -191,7 +193,12 @@ class ActionPlan:
     areas: list[ActionArea]
     costs: dict[str, Decimal]
     total: Decimal
-    sources: list[tuple[str, str]] = field(default_factory=lambda: list(FundingSource.choices))
+    # The funding sources that pay for something in the year: the tables' columns.
+    sources: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def totals(self) -> list[tuple[str, Decimal]]:
+        return [(label, self.costs[source]) for source, label in self.sources]
 
 
 def _sum_by_source(rows) -> dict[str, Decimal]:
@@ -220,7 +227,10 @@ def action_plan(tree: Tree, year: int) -> ActionPlan:
         )
         areas.append(ActionArea(root, lines, area_costs, sum(area_costs.values(), Decimal(0))))
     costs = _sum_by_source((s, a) for area in areas for s, a in area.costs.items())
-    return ActionPlan(tree.version, year, areas, costs, sum(costs.values(), Decimal(0)))
+    sources = [(source, str(label)) for source, label in FundingSource.choices if costs[source]]
+    for row in [*areas, *(line for area in areas for line in area.lines)]:
+        row.cells = [row.costs[source] for source, _label in sources]
+    return ActionPlan(tree.version, year, areas, costs, sum(costs.values(), Decimal(0)), sources)
 
 
 # The evaluation report of a year

@@ -228,14 +228,9 @@ def comments_open(
         )
     if comments_until < timezone.localdate():
         raise ValidationError({"comments_until": _("The comment period cannot end in the past.")})
-    before = snapshot(version)
-    version.status = S.IN_COMMENTS
-    version.comments_from = comments_from
-    version.comments_until = comments_until
-    version.save()
-    _audit(actor, version.plan.area, version, before=before)
-    index_plan(version.plan)
-    return version
+    return _set_status(
+        actor, version, S.IN_COMMENTS, comments_from=comments_from, comments_until=comments_until
+    )
 
 
 @transaction.atomic

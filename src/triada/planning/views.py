@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from triada.people.models import Person
 from triada.staff.decorators import area_view
-from triada.staff.forms import query_int, run_service, submit
+from triada.staff.forms import query_int, run_service, submit, whole_number
 
 from . import exports, services
 from .access import (
@@ -71,14 +71,17 @@ def _to_item(item):
     return redirect("planning:item", area_slug=item.version.plan.area.slug, pk=item.pk)
 
 
-def _attempt(request, service, **kwargs):
-    """Call a service for a button without a form: its result, or None with the refusal
-    shown as a message (the service's transaction has left nothing behind)."""
+def _attempt(request, service, done: str = "", **kwargs) -> bool:
+    """Call a service for a button without a form and say how it went: `done`, or the
+    refusal (the service's transaction has left nothing behind)."""
     try:
-        return service(**kwargs)
+        service(**kwargs)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return None
+        return False
+    if done:
+        messages.success(request, done)
+    return True
 
 
 def _numbered(tree) -> dict[int, str]:
@@ -175,23 +178,18 @@ def _version_action(request, version, forms):
     actor = request.user
     if action in TRANSITIONS:
         service, done = TRANSITIONS[action]
-        if _attempt(request, service, actor=actor, version=version):
-            messages.success(request, done)
+        _attempt(request, service, done, actor=actor, version=version)
         return _to_version(version)
     if action == "new":
-        new = _attempt(request, services.version_new, actor=actor, version=version)
-        if new:
-            messages.success(request, _("A new draft version was made from this one."))
-            return _to_version(new)
+        done = _("A new draft version was made from this one.")
+        if _attempt(request, services.version_new, done, actor=actor, version=version):
+            return _to_version(version.plan.versions.first())  # the newest
         return _to_version(version)
     if action == "delete":
-        try:
-            services.version_delete(actor=actor, version=version)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return _to_version(version)
-        messages.success(request, _("The draft was deleted."))
-        return redirect("planning:plans", area_slug=version.plan.area.slug)
+        done = _("The draft was deleted.")
+        if _attempt(request, services.version_delete, done, actor=actor, version=version):
+            return redirect("planning:plans", area_slug=version.plan.area.slug)
+        return _to_version(version)
     services_by_form = {
         "open": (services.comments_open, _("The comment period is open.")),
         "force": (services.version_put_in_force, _("The version is in force.")),
@@ -215,12 +213,8 @@ def approval_step_delete(request, access, pk):
     step = step.first()
     if step is None:
         raise Http404
-    try:
-        services.approval_step_delete(actor=request.user, step=step)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The decision was removed from the approval path."))
+    done = _("The decision was removed from the approval path.")
+    _attempt(request, services.approval_step_delete, done, actor=request.user, step=step)
     return _to_version(step.version, "#step")
 
 
@@ -375,20 +369,12 @@ def _item_delete_part(request, item, part):
     }
     if part not in related:
         raise Http404
-    obj = related[part].filter(pk=_posted_int(request, "pk")).first()
+    obj = related[part].filter(pk=whole_number(request.POST.get("pk", ""))).first()
     if obj is None:
         raise Http404
-    try:
-        services.item_part_delete(actor=request.user, part=obj)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    if not _attempt(request, services.item_part_delete, actor=request.user, part=obj):
         return None
     return _("Removed.")
-
-
-def _posted_int(request, name):
-    value = request.POST.get(name, "")
-    return int(value) if value.isascii() and value.isdigit() else None
 
 
 @area_view
@@ -446,12 +432,9 @@ def item_shift(request, access, pk):
 def item_delete(request, access, pk):
     item = get_item_for_user(access, pk, write=True)
     version = item.version
-    try:
-        services.item_delete(actor=request.user, item=item)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    done = _("The item and everything below it were deleted.")
+    if not _attempt(request, services.item_delete, done, actor=request.user, item=item):
         return _to_item(item)
-    messages.success(request, _("The item and everything below it were deleted."))
     return _to_version(version)
 
 

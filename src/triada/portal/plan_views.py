@@ -344,30 +344,11 @@ def plans(request, area_slug):
 # The action plan and the evaluation of a year
 
 
-@dataclass
-class CostRow:
-    node: selectors.Node
-    cells: list
-    total: object
-
-
 def action_plan(request, area_slug, pk, year):
     version = _public_version(area_slug, pk)
     require_year_in_period(version, year)
     area = version.plan.area
     report = selectors.action_plan(selectors.plan_tree(version), year)
-    # Only the sources that pay for something this year get a column.
-    sources = [(value, label) for value, label in report.sources if report.costs[value]]
-    areas = [
-        {
-            "head": CostRow(a.node, [a.costs[s] for s, _label in sources], a.total),
-            "lines": [
-                CostRow(line.node, [line.costs[s] for s, _label in sources], line.total)
-                for line in a.lines
-            ],
-        }
-        for a in report.areas
-    ]
     return render(
         request,
         "portal/plan/action_plan.html",
@@ -376,11 +357,8 @@ def action_plan(request, area_slug, pk, year):
             "version": version,
             "plan": version.plan,
             "year": year,
-            "sources": sources,
-            "areas": areas,
-            "totals": [(label, report.costs[s]) for s, label in sources],
+            "report": report,
             "years": list(version.plan.years),
-            "total": report.total,
             "formats": YEAR_FORMATS,
         },
     )

@@ -56,7 +56,11 @@ class DateTimeField(forms.DateTimeField):
 
 def query_int(request, name: str) -> int | None:
     """A whole number from the query string, or None for anything else (also "²")."""
-    value = request.GET.get(name, "")
+    return whole_number(request.GET.get(name, ""))
+
+
+def whole_number(value: str) -> int | None:
+    """A whole number written in ASCII digits, or None for anything else (also "²")."""
     return int(value) if value.isascii() and value.isdigit() else None
 
 
