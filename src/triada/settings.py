@@ -5,6 +5,7 @@ and allowed hosts must be given; `DJANGO_DEBUG=1` switches to local development
 (the README's commands set it).
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -59,7 +60,12 @@ INSTALLED_APPS = [
     "triada.staff",
     "triada.portal",
     "triada.demo",
+    "triada.backups",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -70,9 +76,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "triada.accounts.middleware.SignInGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it answers a locked-out sign-in.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "triada.urls"
@@ -122,6 +132,26 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "staff:home"
 LOGOUT_REDIRECT_URL = "portal:index"
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out user name and address is refused before the password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Sign-in throttling (django-axes): after this many failures for one user name from one
+# address, that pair waits out the cool-off; nobody is locked out for good.
+AXES_FAILURE_LIMIT = int(os.environ.get("TRIADA_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("TRIADA_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = 1 if env_bool("DJANGO_BEHIND_TLS_PROXY", False) else None
+AXES_VERBOSE = False
+# Signed-in sessions end after this much inactivity (accounts.middleware).
+TRIADA_SESSION_IDLE_MINUTES = int(os.environ.get("TRIADA_SESSION_IDLE_MINUTES", "30"))
+OTP_TOTP_ISSUER = "Triáda"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
