@@ -5,7 +5,10 @@ import datetime
 
 import pytest
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from triada.accounts import two_factor
 from triada.people.models import Membership, TriadSide
 from triada.tests import factories
 
@@ -53,10 +56,22 @@ def member(group):
     return user
 
 
+def sign_in(client: Client, user) -> None:
+    """Sign the client in as the user, past the second factor where one is required (the
+    sign-in itself is tested in accounts/tests)."""
+    client.force_login(user)
+    if client.session.get(two_factor.SESSION_STATE):
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+        session = client.session
+        session.pop(two_factor.SESSION_STATE)
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
 def client_for(user) -> Client:
     client = Client()
     if user is not None:
-        client.force_login(user)
+        sign_in(client, user)
     return client
 
 

@@ -1,8 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from . import views
+
 app_name = "accounts"
 urlpatterns = [
+    path("", views.account, name="account"),
+    path("dvoufazove-overeni/", views.two_factor_setup, name="two_factor_setup"),
+    path("dvoufazove-overeni/kod/", views.two_factor_verify, name="two_factor_verify"),
+    path("dvoufazove-overeni/zalozni-kody/", views.recovery_codes, name="recovery_codes"),
+    path("dvoufazove-overeni/vypnout/", views.two_factor_disable, name="two_factor_disable"),
     path(
         "prihlaseni/",
         auth_views.LoginView.as_view(

@@ -13,6 +13,16 @@ class AuditEntry(models.Model):
         CREATE = "create", _("created")
         UPDATE = "update", _("changed")
         DELETE = "delete", _("deleted")
+        # Sign-in and security events (area is empty: they belong to the instance).
+        SIGN_IN = "sign_in", _("signed in")
+        SIGN_IN_FAILED = "sign_in_failed", _("failed sign-in")
+        LOCKED_OUT = "locked_out", _("sign-in paused after failures")
+        SIGN_OUT = "sign_out", _("signed out")
+        SESSION_EXPIRED = "session_expired", _("signed out after inactivity")
+        TWO_FACTOR = "two_factor", _("two-factor sign-in")
+        # Personal data requests.
+        DATA_EXPORT = "data_export", _("personal data exported")
+        ERASURE = "erasure", _("personal data erased")
 
     area = models.ForeignKey(
         "areas.Area",
@@ -35,6 +45,8 @@ class AuditEntry(models.Model):
     object_repr = models.CharField(_("object"), max_length=300)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
+    # The address of security events (sign-ins), kept as long as the log.
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]

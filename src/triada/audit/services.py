@@ -60,3 +60,23 @@ def audit_record(
         changes=changes,
         summary=summary[:300],
     )
+
+
+def client_address(request) -> str | None:
+    """The client's address as Django sees it (behind a proxy, set SECURE_PROXY_SSL_HEADER and
+    let the proxy overwrite REMOTE_ADDR, e.g. with uwsgi/gunicorn's forwarded-allow-ips)."""
+    return request.META.get("REMOTE_ADDR") or None if request is not None else None
+
+
+def security_record(*, action: str, request, user=None, username: str = "", summary: str = ""):
+    """One sign-in or security event of the instance (no area): who, from where, what."""
+    return AuditEntry.objects.create(
+        area=None,
+        actor=user if user is not None and user.is_authenticated else None,
+        action=action,
+        object_type="accounts.user",
+        object_id=str(user.pk) if user is not None and user.pk else "",
+        object_repr=(str(user) if user is not None else username)[:300],
+        summary=summary[:300],
+        ip_address=client_address(request),
+    )

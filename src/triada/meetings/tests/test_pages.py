@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from triada.conftest import sign_in
 from triada.meetings import services
 from triada.meetings.models import Attendance, Meeting
 from triada.tests import factories
@@ -46,7 +47,7 @@ def test_attendance_through_the_form(client, coordinator, group, leader, member)
     meeting = services.meeting_create(
         actor=None, body=group, starts_at=timezone.now() - datetime.timedelta(hours=2)
     )
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     url = _url("meetings:attendance", group.area, pk=meeting.pk)
     rows = client.get(url).context["summary"].rows
     data = {f"status_{row.membership.pk}": "present" for row in rows}
@@ -65,7 +66,7 @@ def test_invitation_is_sent_and_flagged_late(
     meeting = services.meeting_create(
         actor=None, body=group, starts_at=timezone.now() + datetime.timedelta(days=2)
     )
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     url = _url("meetings:invitation", group.area, pk=meeting.pk)
     assert "7" in client.get(url).content.decode()  # the late-notice warning names the days
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,3 +1,6 @@
+from triada.conftest import sign_in
+
+
 def test_portal_pages_render(client, group, member):
     area = group.area
     for url in [
@@ -26,7 +29,7 @@ def test_error_pages_are_czech_with_one_heading(client, db, coordinator, other_a
     page = BeautifulSoup(missing.content, "html.parser")
     assert page.html["lang"] == "cs"
     assert [h.get_text() for h in page.find_all("h1")] == ["Stránka nenalezena"]
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     denied = client.get(f"/sprava/{other_area.slug}/")
     assert denied.status_code == 403
     assert "Přístup odepřen" in denied.content.decode()
