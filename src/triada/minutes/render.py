@@ -1,4 +1,7 @@
-"""The minutes as a document: the same content for the public page and the PDF."""
+"""The minutes as a document: the same content for the public page and the PDF.
+
+Every person's name sits in a `<span data-person="pk">`, so that a change of consent or an
+erasure reaches versions published earlier (people.personal_data)."""
 
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -22,6 +25,7 @@ def document_context(minutes: Minutes) -> dict:
     attendance = [
         {
             "name": public_name(row.substitute or row.membership.person),
+            "person_pk": (row.substitute or row.membership.person).pk,
             "organization": row.membership.organization,
             "side": row.membership.get_triad_side_display(),
             "status": row.attendance.get_status_display() if row.attendance else "",
@@ -44,7 +48,12 @@ def document_context(minutes: Minutes) -> dict:
                 "section": s,
                 "resolutions": list(s.resolutions.all()),
                 "tasks": [
-                    {"task": t, "responsible": public_name(t.responsible)} for t in s.tasks.all()
+                    {
+                        "task": t,
+                        "responsible": public_name(t.responsible),
+                        "person_pk": t.responsible_id,
+                    }
+                    for t in s.tasks.all()
                 ],
             }
             for s in sections
@@ -56,4 +65,9 @@ def render_document(minutes: Minutes) -> tuple[str, str]:
     """(HTML of the content, its plain text) in Czech, the document's language."""
     with translation.override("cs"):
         html = render_to_string("minutes/document.html", document_context(minutes))
-    return html, " ".join(strip_tags(html).split())
+    return html, plain_text(html)
+
+
+def plain_text(html: str) -> str:
+    """The text of a published version, for search."""
+    return " ".join(strip_tags(html).split())

@@ -111,3 +111,15 @@ class LeaderElectionForm(forms.ModelForm):
 class AccountForm(forms.Form):
     username = forms.CharField(label=_("User name"), max_length=150)
     email = forms.EmailField(label=_("E-mail for the link to set a password"))
+
+
+class ErasureForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_(
+            "The person asked for the erasure of their personal data and I have checked who asked."
+        ),
+        help_text=_(
+            "The name, contacts and sign-in account are erased for good, also from published "
+            "minutes and the audit log. Memberships, attendance and tasks stay, without the name."
+        ),
+    )

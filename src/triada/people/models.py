@@ -98,6 +98,8 @@ class Person(models.Model):
         related_name="person",
         verbose_name=_("user account"),
     )
+    # Set when the person's data were erased on request (people.personal_data.person_erase).
+    erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -111,6 +113,8 @@ class Person(models.Model):
 
     @property
     def full_name(self) -> str:
+        if self.erased_at:
+            return _("person no. %(number)d (data erased)") % {"number": self.pk}
         name = " ".join(p for p in (self.title_before, self.first_name, self.last_name) if p)
         return f"{name}, {self.title_after}" if self.title_after else name
 

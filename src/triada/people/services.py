@@ -13,8 +13,10 @@ from triada.accounts.models import User
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
 from triada.editing import changes_applied
+from triada.portal.selectors import public_name
 
 from .models import LeaderElection, Membership, Organization, Person
+from .personal_data import refresh_published_minutes
 
 ORGANIZATION_FIELDS = ("name", "ico", "usual_side", "address", "email", "phone", "website")
 PERSON_FIELDS = (
@@ -88,7 +90,12 @@ def person_create(*, actor, area, **fields) -> Person:
 
 @transaction.atomic
 def person_update(*, actor, person: Person, **fields) -> Person:
-    return _save_changed(person, fields, PERSON_FIELDS, actor=actor, area=person.area)
+    """Change a person; a change of consent or name reaches the published minutes at once."""
+    public_before = public_name(person)
+    person = _save_changed(person, fields, PERSON_FIELDS, actor=actor, area=person.area)
+    if public_name(person) != public_before:
+        refresh_published_minutes(person)
+    return person
 
 
 def validate_membership(membership: Membership) -> None:

@@ -7,7 +7,7 @@ import smtplib
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,10 +20,11 @@ from triada.staff.decorators import area_view
 from triada.staff.forms import query_int, run_service, submit
 from triada.structure.access import get_body_for_roster_change, get_body_for_user
 
-from . import selectors, services
+from . import personal_data, selectors, services
 from .access import get_membership_for_user, get_organization_for_user, get_person_for_user
 from .forms import (
     AccountForm,
+    ErasureForm,
     LeaderElectionForm,
     MembershipEndForm,
     MembershipForm,
@@ -407,3 +408,30 @@ def election_create(request, access, body_pk):
             "body": body,
         },
     )
+
+
+@area_view
+def person_export(request, access, pk):
+    """The person's data as JSON, for a request under GDPR art. 15 or 20."""
+    person = get_person_for_user(access, pk)
+    if request.method != "GET":  # after the access check: a download, never a form target
+        return HttpResponseNotAllowed(["GET"])
+    return personal_data.export_response(
+        personal_data.person_export(person), actor=request.user, subject=person
+    )
+
+
+@area_view
+def person_erase(request, access, pk):
+    person = get_person_for_user(access, pk, write=True)
+    if person.erased_at:
+        raise Http404
+    form = ErasureForm(request.POST if request.method == "POST" else None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(form, personal_data.person_erase, actor=request.user, person=person)
+    ):
+        messages.success(request, _("The personal data were erased."))
+        return redirect("people:person", area_slug=access.area.slug, pk=pk)
+    return render(request, "people/person_erase.html", {"form": form, "person": person})
