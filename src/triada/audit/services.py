@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.db import models
 
 from .models import AuditEntry
@@ -63,9 +64,16 @@ def audit_record(
 
 
 def client_address(request) -> str | None:
-    """The client's address as Django sees it (behind a proxy, set SECURE_PROXY_SSL_HEADER and
-    let the proxy overwrite REMOTE_ADDR, e.g. with uwsgi/gunicorn's forwarded-allow-ips)."""
-    return request.META.get("REMOTE_ADDR") or None if request is not None else None
+    """The client's address, for the audit log and for sign-in throttling alike. Behind the
+    TLS proxy (DJANGO_BEHIND_TLS_PROXY) it is the last address of X-Forwarded-For: the one
+    the proxy itself added, which a client cannot forge."""
+    if request is None:
+        return None
+    if settings.TRIADA_BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded
+    return request.META.get("REMOTE_ADDR") or None
 
 
 def security_record(*, action: str, request, user=None, username: str = "", summary: str = ""):

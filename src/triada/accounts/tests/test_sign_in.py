@@ -212,3 +212,19 @@ def test_sign_in_and_out_are_logged_with_the_address(member):
     }
     account = client.get(reverse("accounts:account")).content.decode()
     assert "192.0.2.7" in account
+
+
+@pytest.mark.django_db
+def test_behind_the_proxy_the_address_is_the_one_the_proxy_added(member, settings):
+    settings.TRIADA_BEHIND_PROXY = True
+    forged_then_real = {"HTTP_X_FORWARDED_FOR": "203.0.113.66, 198.51.100.9"}
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        Client().post(
+            LOGIN, {"username": "clen", "password": "x"}, REMOTE_ADDR="10.0.0.1", **forged_then_real
+        )
+    entries = AuditEntry.objects.filter(action=AuditEntry.Action.SIGN_IN_FAILED)
+    assert set(entries.values_list("ip_address", flat=True)) == {"198.51.100.9"}
+    # The pause is for that address: another client behind the same proxy still signs in.
+    other = {"HTTP_X_FORWARDED_FOR": "198.51.100.10"}
+    response = Client().post(LOGIN, {"username": "clen", "password": PASSWORD}, **other)
+    assert response.status_code == 302
