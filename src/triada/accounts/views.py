@@ -52,6 +52,7 @@ def two_factor_setup(request):
     form = CodeForm(
         request.POST or None, check=lambda code: two_factor.confirm_setup(request, device, code)
     )
+    form.fields["code"].help_text = _("The six digits the authenticator app shows.")
     if request.method == "POST" and form.is_valid():
         codes = two_factor.new_recovery_codes(request.user)
         messages.success(request, _("Two-factor sign-in is on."))
