@@ -6,6 +6,8 @@ from triada.documents.tests.test_extraction import make_pdf, make_scan
 from triada.minutes.models import UploadedMinutes
 from triada.tests import factories
 
+from .conftest import sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -20,11 +22,7 @@ def test_bulk_upload_shows_progress_and_a_line_per_file(page, tmp_path):
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
 
-    page.goto("/ucet/prihlaseni/")
-    page.fill("input[name=username]", "koordinator")
-    page.fill("input[name=password]", "correct horse battery")
-    page.click("main button[type=submit]")
-    page.wait_for_url("**/sprava/novy-jicin/")
+    sign_in(page, "koordinator", "correct horse battery")
     page.goto("/sprava/novy-jicin/archiv/nahrat/")
     page.select_option("select[name=period]", "month")
     page.fill("input[name=date]", "2019-01-01")
