@@ -4,7 +4,7 @@ UV := .tools/bin/uv
 RUN := $(UV) run --frozen
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup lint messages bench
+.PHONY: run test setup axe lint messages bench
 .DEFAULT_GOAL := run
 
 $(UV):
@@ -21,8 +21,15 @@ run: setup
 	DJANGO_DEBUG=1 $(RUN) python manage.py runserver $(HOST)
 
 ## Run the whole test suite (on PostgreSQL when DATABASE_URL names one)
-test: setup
+test: setup axe
 	$(RUN) pytest
+
+# axe-core for the accessibility tests, as package-lock.json pins it. Without npm those tests
+# skip (and fail under TRIADA_REQUIRE_BROWSER=1, as in CI).
+axe:
+	@if [ -f node_modules/axe-core/axe.min.js ] && [ ! package-lock.json -nt node_modules/.package-lock.json ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund; \
+	else echo "npm not found: the accessibility tests will be skipped"; fi
 
 ## Lint and the checks CI runs besides the tests
 lint: setup

@@ -261,6 +261,12 @@ if env_bool("DJANGO_EMAIL_USE_TLS", False):
     MAILERS["default"]["OPTIONS"]["use_tls"] = True
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "triada@localhost")
 
+# The accessibility statement (zákon č. 99/2019 Sb.): who runs the site, where to write, and
+# when the site went public.
+TRIADA_OPERATOR = os.environ.get("TRIADA_OPERATOR", "")
+TRIADA_ACCESSIBILITY_CONTACT = os.environ.get("TRIADA_ACCESSIBILITY_CONTACT", DEFAULT_FROM_EMAIL)
+TRIADA_PUBLISHED_ON = os.environ.get("TRIADA_PUBLISHED_ON", "")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

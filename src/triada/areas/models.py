@@ -4,7 +4,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 # Top-level paths of the site that an area's address must not take.
-RESERVED_SLUGS = {"admin", "sprava", "ucet", "i18n", "static", "media", "hledat"}
+RESERVED_SLUGS = {
+    "admin",
+    "sprava",
+    "ucet",
+    "i18n",
+    "static",
+    "media",
+    "hledat",
+    "prohlaseni-o-pristupnosti",
+}
 
 
 def validate_area_slug(value: str) -> None:

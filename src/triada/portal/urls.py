@@ -5,6 +5,8 @@ from . import plan_views, views
 app_name = "portal"
 urlpatterns = [
     path("", views.index, name="index"),
+    # Before the area pages; areas.models.RESERVED_SLUGS keeps the address from any area.
+    path("prohlaseni-o-pristupnosti/", views.accessibility, name="accessibility"),
     path("<slug:area_slug>/", views.area_home, name="area"),
     path("<slug:area_slug>/struktura/", views.structure, name="structure"),
     path("<slug:area_slug>/organy/<slug:body_slug>/", views.body, name="body"),

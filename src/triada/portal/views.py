@@ -2,12 +2,14 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.text import slugify
@@ -29,9 +31,38 @@ from .selectors import public_members, roster_years
 # Calendar feeds carry the coming meetings and those of the last year.
 CALENDAR_PAST = datetime.timedelta(days=365)
 
+# The accessibility statement (zákon č. 99/2019 Sb., § 8, in the form of the EU model,
+# Implementing Decision 2018/1523). The dates are those of the software's self-assessment
+# (tests/browser/test_accessibility.py): change them when the statement is reviewed.
+STATEMENT_PREPARED_ON = datetime.date(2026, 11, 23)
+STATEMENT_REVIEWED_ON = datetime.date(2026, 11, 23)
+# Since 1 April 2023 (zákon č. 471/2022 Sb.) the Digital and Information Agency supervises
+# the law and handles complaints about an unanswered or refused request.
+SUPERVISOR_URL = (
+    "https://www.dia.gov.cz/egovernment/pristupnost-internetovych-stranek-a-mobilnich-aplikaci/"
+)
+
 
 def index(request):
     return render(request, "portal/index.html", {"areas": Area.objects.all()})
+
+
+def accessibility(request):
+    """The accessibility statement; who runs the site, where to write and since when come from
+    the deployment's settings (docs/configuration.md)."""
+    return render(
+        request,
+        "portal/accessibility.html",
+        {
+            "operator": settings.TRIADA_OPERATOR or _("The operator of this website"),
+            "contact": settings.TRIADA_ACCESSIBILITY_CONTACT,
+            "site": request.get_host(),
+            "prepared_on": STATEMENT_PREPARED_ON,
+            "reviewed_on": STATEMENT_REVIEWED_ON,
+            "published_on": parse_date(settings.TRIADA_PUBLISHED_ON or ""),
+            "supervisor_url": SUPERVISOR_URL,
+        },
+    )
 
 
 def area_home(request, area_slug):
