@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from triada.documents.filenames import storable_name
+
 
 class MeetingQuerySet(models.QuerySet):
     def upcoming(self):
@@ -156,7 +158,7 @@ class Attendance(models.Model):
 
 def document_path(document, filename: str) -> str:
     meeting = document.item.meeting
-    return f"podklady/{meeting.body.area.slug}/{meeting.pk}/{filename}"
+    return f"podklady/{meeting.body.area.slug}/{meeting.pk}/{storable_name(filename)}"
 
 
 class AgendaDocument(models.Model):

@@ -1,6 +1,7 @@
 """Writes to meetings: planning, agenda, guests, attendance and invitations."""
 
 import datetime
+import functools
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -75,8 +76,8 @@ def agenda_save(*, actor, meeting: Meeting, items: list[dict]) -> None:
     Items keep their identity (and attached documents) when edited or moved; an item left out
     is deleted with its documents."""
     existing = {item.pk: item for item in meeting.agenda_items.all()}
-    titles_before = [item.title for item in existing.values()]
-    kept = set()
+    before = [(i.pk, i.title, i.proposer, i.description) for i in existing.values()]
+    saved = []
     for position, data in enumerate(items, start=1):
         data = dict(data)
         item = existing.get(data.pop("id", None)) or AgendaItem(meeting=meeting)
@@ -85,14 +86,17 @@ def agenda_save(*, actor, meeting: Meeting, items: list[dict]) -> None:
         item.position = position
         item.full_clean()
         item.save()
-        kept.add(item.pk)
+        saved.append(item)
+    kept = {item.pk for item in saved}
     for pk, item in existing.items():
         if pk not in kept:
             for document in item.documents.all():
-                document.file.delete(save=False)
+                # Only once the deletion is committed: a refused save keeps its files.
+                transaction.on_commit(functools.partial(document.file.delete, save=False))
             item.delete()
-    titles_after = [item["title"] for item in items]
-    if titles_before != titles_after:
+    after = [(i.pk, i.title, i.proposer, i.description) for i in saved]
+    if before != after:  # any change: an item added, removed, moved or rewritten
+        titles_after = [item.title for item in saved]
         audit_record(
             actor=actor,
             area=meeting.body.area,
@@ -268,8 +272,13 @@ def agenda_document_add(*, actor, item: AgendaItem, upload, title: str = "") -> 
         check_size(name, upload.size)
     except UploadRejected as error:
         raise ValidationError({"file": str(error)}) from error
+    document.full_clean(exclude=["file"])
     document.file.save(name, upload, save=False)
-    document.save()
+    try:
+        document.save()
+    except Exception:
+        document.file.delete(save=False)  # no orphan file when the row is not written
+        raise
     audit_record(
         actor=actor,
         area=item.meeting.body.area,

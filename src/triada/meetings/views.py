@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from triada.documents.pdf import render_pdf
 from triada.minutes.selectors import open_tasks
 from triada.staff.decorators import area_view
-from triada.staff.forms import query_int, query_year, run_service, submit
+from triada.staff.forms import query_int, query_year, run_service, submit, whole_number
 from triada.structure.models import Body
 
 from . import services
@@ -172,8 +172,7 @@ def guests_edit(request, access, pk):
     if request.method == "POST":
         remove = request.POST.get("remove", "")
         if remove:
-            valid = remove.isascii() and remove.isdigit()
-            guest = get_object_or_404(meeting.guests, pk=int(remove) if valid else 0)
+            guest = get_object_or_404(meeting.guests, pk=whole_number(remove) or 0)
             services.guest_remove(actor=request.user, guest=guest)
             messages.success(request, _("The guest was removed."))
             return redirect("meetings:guests", area_slug=access.area.slug, pk=pk)

@@ -40,6 +40,22 @@ class MinutesForm(forms.Form):
             ["edit_count", "opening", *(f"section_{s.pk}" for s in self.sections), "closing"]
         )
 
+    def show_saved_version(self, minutes) -> None:
+        """After an edit conflict: put the text saved meanwhile next to each field whose text
+        differs from the editor's, and take the current edit count, so that the editor's next
+        save (with the texts merged) is accepted."""
+        saved = {
+            "opening": minutes.opening,
+            "closing": minutes.closing,
+            **{f"section_{s.pk}": s.discussion for s in minutes.sections.all()},
+        }
+        for name, text in saved.items():
+            if name in self.fields and text != self.cleaned_data.get(name):
+                self.fields[name].saved_version = text
+        data = self.data.copy()
+        data["edit_count"] = minutes.edit_count
+        self.data = data
+
     def service_data(self) -> dict:
         data = self.cleaned_data
         return {

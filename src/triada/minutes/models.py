@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from triada.documents.filenames import storable_name
+
 
 class Minutes(models.Model):
     """The minutes (zápis) of one meeting, written in Triáda.
@@ -241,7 +243,7 @@ class Version(models.Model):
 
 
 def upload_path(upload, filename: str) -> str:
-    return f"archiv/{upload.area.slug}/{upload.date:%Y}/{filename}"
+    return f"archiv/{upload.area.slug}/{upload.date:%Y}/{storable_name(filename)}"
 
 
 class UploadedMinutes(models.Model):

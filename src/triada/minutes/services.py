@@ -22,6 +22,8 @@ from .render import render_document
 from .tasks import index_published_minutes, render_version_pdf
 
 S = Minutes.Status
+# The code of the error that tells an editor someone else saved in the meantime.
+EDIT_CONFLICT = "edit_conflict"
 
 
 def _changed(minutes: Minutes) -> None:
@@ -90,8 +92,9 @@ def minutes_update(
         raise ValidationError(
             _(
                 "Someone else saved these minutes while you were editing them. Your text is kept "
-                "in the form below: copy what you need, reload the page and save again."
-            )
+                "below; compare it with the current one and save again."
+            ),
+            code=EDIT_CONFLICT,
         )
     sections = {s.pk: s for s in minutes.sections.all()}
     if set(discussions) - set(sections):

@@ -1,7 +1,7 @@
 """Staff pages of minutes: writing, resolutions and tasks, comments, approval, publication."""
 
 from django.contrib import messages
-from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, SuspiciousFileOperation, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -114,6 +114,9 @@ def minutes_edit(request, access, pk):
     ):
         messages.success(request, _("The minutes were saved."))
         return redirect("minutes:edit", area_slug=access.area.slug, pk=pk)
+    if form.has_error(NON_FIELD_ERRORS, services.EDIT_CONFLICT):
+        minutes.refresh_from_db()
+        form.show_saved_version(minutes)
     persons = task_candidates(minutes.meeting.body)
     sections = []
     for section in minutes.sections.prefetch_related("resolutions", "tasks__responsible"):

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from triada.staff.forms import DateField
+from triada.staff.forms import DateField, ModelMultipleChoiceField
 
 from .models import LeaderElection, Membership, Organization, Person, TriadSide
 
@@ -100,6 +100,7 @@ class LeaderElectionForm(forms.ModelForm):
         ]
         field_classes = {"held_on": DateField}
         widgets = {"voters": forms.CheckboxSelectMultiple}
+        field_classes = {"voters": ModelMultipleChoiceField}
 
     def __init__(self, *args, body, **kwargs):
         super().__init__(*args, **kwargs)

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from triada.accounts.emails import send_password_set_link
 from triada.staff.decorators import area_view
-from triada.staff.forms import query_int, run_service, submit
+from triada.staff.forms import query_int, query_text, run_service, submit
 from triada.structure.access import get_body_for_roster_change, get_body_for_user
 
 from . import personal_data, selectors, services
@@ -47,7 +47,7 @@ def _page(request, queryset):
 @area_view
 def organization_list(request, access):
     access.require(access.can_manage_people)
-    query = request.GET.get("q", "").strip()
+    query = query_text(request)
     side = request.GET.get("strana_triady", "")
     organizations = (
         Organization.objects.filter(area=access.area)
@@ -144,7 +144,7 @@ def organization_edit(request, access, pk):
 @area_view
 def person_list(request, access):
     access.require(access.is_coordinator)
-    query = request.GET.get("q", "").strip()
+    query = query_text(request)
     persons = selectors.persons_in_area(access.area, query=query)
     return render(
         request,

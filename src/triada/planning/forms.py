@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from triada.meetings.models import Meeting
 from triada.people.models import Organization, Person
-from triada.staff.forms import DateField
+from triada.staff.forms import DateField, ModelMultipleChoiceField
 from triada.structure.models import Body
 
 from .models import Comment, Evaluation, FundingSource, Need, PlanItem, PlanVersion
@@ -95,7 +95,22 @@ class ItemForm(forms.ModelForm):
         if kind not in PlanItem.ACTION_KINDS:
             del self.fields["start_year"], self.fields["end_year"]
         if self.instance.pk:
+            # The count the editor started from: a form without it could overwrite a change
+            # someone else saved in the meantime.
             self.fields["edit_count"].initial = self.instance.edit_count
+            self.fields["edit_count"].required = True
+
+    def show_saved_version(self, item) -> None:
+        """After an edit conflict: put what was saved meanwhile next to each field that
+        differs from the editor's input, and take the current edit count, so that the editor's
+        next save (with the texts merged) is accepted."""
+        for name, field in self.fields.items():
+            saved = getattr(item, name, None)
+            if name != "edit_count" and saved != self.cleaned_data.get(name):
+                field.saved_version = "" if saved is None else str(saved)
+        data = self.data.copy()
+        data[self.add_prefix("edit_count")] = item.edit_count
+        self.data = data
 
 
 class MoveForm(forms.Form):
@@ -158,7 +173,7 @@ class ResponsibilityForm(forms.Form):
 
 
 class NeedsForm(forms.Form):
-    needs = forms.ModelMultipleChoiceField(
+    needs = ModelMultipleChoiceField(
         label=_("Needs the measure answers"),
         queryset=Need.objects.none(),
         required=False,

@@ -38,6 +38,8 @@ from .models import (
 
 S = PlanVersion.Status
 K = PlanItem.Kind
+# The code of the error that tells an editor someone else saved in the meantime.
+EDIT_CONFLICT = "edit_conflict"
 
 ITEM_FIELDS = (
     "title",
@@ -406,7 +408,8 @@ def item_update(*, actor, item: PlanItem, edit_count: int | None = None, **field
             _(
                 "Someone else changed this item in the meantime. Your text is kept below; "
                 "compare it with the current one and save again."
-            )
+            ),
+            code=EDIT_CONFLICT,
         )
     before = snapshot(item)
     with changes_applied(item, fields, ITEM_FIELDS):

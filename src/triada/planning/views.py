@@ -4,7 +4,7 @@ comments and their settlement, approval, action plans, evaluation and needs."""
 import copy
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -394,6 +394,8 @@ def item_detail(request, access, pk):
         if done:
             messages.success(request, done)
             return _to_item(item)
+        if forms["item"].has_error(NON_FIELD_ERRORS, services.EDIT_CONFLICT):
+            forms["item"].show_saved_version(PlanItem.objects.get(pk=item.pk))
     node = tree.by_pk()[item.pk]
     evaluations = {
         e.year: e for e in Evaluation.objects.filter(plan=version.plan, item_key=item.key)

@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.validators import slug_re
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -203,7 +204,9 @@ def minutes_archive(request, area_slug):
         | Q(uploaded_minutes__status=UploadedMinutes.Status.ACCEPTED),
         area=area,
     ).distinct()
-    body = bodies.filter(slug=request.GET.get("organ", "")).first()
+    organ = request.GET.get("organ", "")
+    # Only a slug is looked up: PostgreSQL refuses text with a NUL character outright.
+    body = bodies.filter(slug=organ).first() if slug_re.fullmatch(organ) else None
     entries = archive_entries(area, body=body, year=year) if year else []
     return render(
         request,

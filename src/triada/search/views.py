@@ -1,6 +1,7 @@
 """The public search over minutes (written and uploaded) and bodies."""
 
 from django import forms
+from django.core.validators import slug_re
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +27,9 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        area = Area.objects.filter(slug=self.data.get("oblast", "")).first()
+        slug = self.data.get("oblast", "")
+        # Only a slug is looked up: PostgreSQL refuses text with a NUL character outright.
+        area = Area.objects.filter(slug=slug).first() if slug_re.fullmatch(slug) else None
         if area is not None:
             self.fields["organ"].queryset = Body.objects.filter(area=area)
 

@@ -54,14 +54,50 @@ class DateTimeField(forms.DateTimeField):
         return result
 
 
+# The largest id a database stores; SQLite fails on a larger number instead of finding nothing.
+LARGEST_ID = 2**63 - 1
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, refusing an id beyond what a database stores before the database is
+    asked (SQLite raises OverflowError for such a number in a list of ids)."""
+
+    def _check_values(self, value):
+        for pk in value if isinstance(value, list | tuple) else ():
+            try:
+                number = int(str(pk))
+            except ValueError:
+                continue  # Django refuses it as it is
+            if abs(number) > LARGEST_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": str(pk)[:40]},
+                )
+        return super()._check_values(value)
+
+
+# A search box takes a few words: each word is one more condition in the query.
+QUERY_MAX_WORDS = 5
+QUERY_MAX_LENGTH = 100
+
+
+def query_text(request, name: str = "q") -> str:
+    """Words typed into a filter box: at most a few words of ordinary length, without the
+    NUL character (PostgreSQL refuses it in any text)."""
+    words = request.GET.get(name, "").replace("\x00", "").split()
+    return " ".join(words[:QUERY_MAX_WORDS])[:QUERY_MAX_LENGTH]
+
+
 def query_int(request, name: str) -> int | None:
     """A whole number from the query string, or None for anything else (also "²")."""
     return whole_number(request.GET.get(name, ""))
 
 
 def whole_number(value: str) -> int | None:
-    """A whole number written in ASCII digits, or None for anything else (also "²")."""
-    return int(value) if value.isascii() and value.isdigit() else None
+    """A whole number written in ASCII digits, or None for anything else (also "²", and
+    numbers longer than any id or year, which Python would refuse to convert)."""
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
 
 
 def query_year(request, name: str = "rok") -> int | None:

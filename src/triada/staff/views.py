@@ -15,6 +15,7 @@ from triada.planning.selectors import my_plan_items
 from triada.structure.models import Body
 
 from .decorators import area_view
+from .forms import query_text
 
 
 @login_required
@@ -70,7 +71,7 @@ def dashboard(request, access):
 @area_view
 def audit_log(request, access):
     access.require(access.is_coordinator)
-    object_type = request.GET.get("typ", "")
+    object_type = query_text(request, "typ")
     entries = audit_selectors.audit_log(access.area, object_type=object_type)
     page = Paginator(entries, 50).get_page(request.GET.get("strana"))
     return render(

@@ -1,19 +1,19 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from triada.staff.forms import DateField
+from triada.staff.forms import DateField, ModelMultipleChoiceField
 
 from .models import Body, StructureChange
 
 
 class BodyForm(forms.ModelForm):
-    reports_to = forms.ModelMultipleChoiceField(
+    reports_to = ModelMultipleChoiceField(
         queryset=Body.objects.none(),
         required=False,
         label=_("Reports to"),
         widget=forms.CheckboxSelectMultiple,
     )
-    approves_outputs_of = forms.ModelMultipleChoiceField(
+    approves_outputs_of = ModelMultipleChoiceField(
         queryset=Body.objects.none(),
         required=False,
         label=_("Approves outputs of"),
@@ -84,7 +84,7 @@ class StructureChangeForm(forms.Form):
         label=_("Effective on"),
         help_text=_("The first day of the new structure."),
     )
-    predecessors = forms.ModelMultipleChoiceField(
+    predecessors = ModelMultipleChoiceField(
         label=_("Former bodies"),
         queryset=Body.objects.none(),
         widget=forms.CheckboxSelectMultiple,

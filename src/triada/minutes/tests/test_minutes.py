@@ -70,7 +70,8 @@ def test_a_stale_edit_is_refused_and_changes_nothing(minutes):
     _write(minutes, discussions={first.pk: "Shoda na potřebách."})
     with pytest.raises(ValidationError) as error:
         _write(minutes, edit_count=stale_count, discussions={first.pk: "Přepsáno."})
-    assert "Někdo jiný" in str(error.value)
+    assert "uložil někdo jiný" in str(error.value)
+    assert error.value.code == services.EDIT_CONFLICT
     first.refresh_from_db()
     assert first.discussion == "Shoda na potřebách."
 
