@@ -182,3 +182,11 @@ def test_erasure_keeps_the_meaning_and_removes_the_name(
     detail = coordinator_client.get(reverse("people:person", args=[area.slug, jana.pk]))
     assert "vymazány na žádost" in detail.content.decode()
     assert coordinator_client.get(erase).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_person_page_offers_export_and_erasure(coordinator_client, area, jana):
+    page = coordinator_client.get(reverse("people:person", args=[area.slug, jana.pk]))
+    html = page.content.decode()
+    assert html.count("Stáhnout osobní údaje (JSON)") == 1
+    assert "<title>Jana Soukromá – Český Těšín · Triáda</title>" in html
