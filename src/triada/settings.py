@@ -149,7 +149,6 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "triada.accounts.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "triada.audit.services.client_address"
 TRIADA_BEHIND_PROXY = env_bool("DJANGO_BEHIND_TLS_PROXY", False)
-AXES_VERBOSE = False
 # Signed-in sessions end after this much inactivity (accounts.middleware).
 TRIADA_SESSION_IDLE_MINUTES = int(os.environ.get("TRIADA_SESSION_IDLE_MINUTES", "30"))
 OTP_TOTP_ISSUER = "Triáda"
