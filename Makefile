@@ -43,6 +43,14 @@ messages: setup
 		--ignore "tests/*" --ignore "*/tests/*" --no-location -v0
 	DJANGO_DEBUG=1 $(RUN) python manage.py compilemessages --ignore=.venv -v0
 
-## Benchmarks (not tests): PDF text extraction and minutes rendering
+## Benchmarks (not tests): PDF text extraction and minutes rendering; then the pages at
+## national scale (a synthetic instance of AREAS areas, generated once into var/bench-AREAS/)
+AREAS ?= 205
+BENCH_DIR := var/bench-$(AREAS)
 bench: setup
 	$(RUN) python bench/documents.py
+	@if [ ! -f $(BENCH_DIR)/triada.sqlite3 ]; then \
+		DJANGO_DEBUG=1 TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python manage.py migrate -v0 && \
+		DJANGO_DEBUG=1 TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python manage.py generate --areas $(AREAS) \
+		|| { rm -rf $(BENCH_DIR); exit 1; }; fi
+	TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python bench/pages.py --json $(BENCH_DIR)/pages.json

@@ -4,6 +4,7 @@ a second area with its own coordinator."""
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -11,6 +12,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from triada.accounts import two_factor
 from triada.people.models import Membership, TriadSide
 from triada.tests import factories
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty page cache: rows of an earlier test are gone."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "triada.portal",
     "triada.demo",
     "triada.backups",
+    "triada.exports",
     "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Anonymous visitors get public pages from the cache (portal/public_cache.py).
+    "triada.portal.public_cache.PublicPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -126,6 +129,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
         ),
     }
+
+# The cache holds the anonymous public pages (portal/public_cache.py). It must be shared by
+# every worker process: Redis (TRIADA_CACHE_URL=redis://…, needed for several app servers) or
+# files on the one server. Development (one process) keeps it in memory.
+CACHE_URL = os.environ.get("TRIADA_CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+elif DEBUG and not CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_URL.removeprefix("file://") or str(DATA_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+# How long a public page may be served from the cache at most; 0 turns the cache off. A change
+# of the data makes the pages it shows stale at once, whatever this says.
+TRIADA_PUBLIC_CACHE_SECONDS = int(os.environ.get("TRIADA_PUBLIC_CACHE_SECONDS", "600"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class PortalConfig(AppConfig):
     name = "triada.portal"
+
+    def ready(self):
+        from . import public_cache
+
+        public_cache.connect()

@@ -14,6 +14,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from triada.audit.models import AuditEntry
 from triada.conftest import client_for
 from triada.documents.tests.test_extraction import make_pdf
+from triada.exports import services as export_services
+from triada.exports.models import Job
 from triada.meetings import services as meeting_services
 from triada.minutes import services as minutes_services
 from triada.minutes.models import Section
@@ -180,6 +182,18 @@ MATRIX = {
     ("planning:need_create", "area", "get"): row(FORBIDDEN, OK, OK),
     ("planning:need_edit", "need", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     ("people:person_export", "person", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    # Exports hold everyone's personal data: coordinators only. The roster import reaches the
+    # persons of the whole area (matched by e-mail) and may seat leaders: coordinators only.
+    ("exports:index", "area", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("exports:download", "export_xlsx", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("exports:start", "area", "get"): row(
+        NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, other=NOT_ALLOWED, anonymous=NOT_ALLOWED
+    ),
+    ("exports:start", "area", "post"): row(FORBIDDEN, FORBIDDEN, LOGIN),
+    ("exports:job", "export_job", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("exports:job_download", "export_job", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("exports:roster_import", "group_roster", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("exports:roster_import", "steering_roster", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     ("people:person_erase", "person", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     # The public portal: open to everyone, drafts and unknown objects to nobody.
     ("portal:index", None, "get"): everyone(OK),
@@ -207,6 +221,8 @@ MATRIX = {
     ("portal:plan_comments", "in_force", "get"): everyone(OK),
     ("portal:plan_comments", "draft", "get"): everyone(NOT_FOUND),
     ("portal:needs", "area", "get"): everyone(OK),
+    ("open_data:index", "area", "get"): everyone(OK),
+    ("open_data:download", "open_data_csv", "get"): everyone(OK),
     ("portal:accessibility", None, "get"): everyone(OK),
     ("search", None, "get"): everyone(OK),
     # Language switch: a redirect back for everyone.
@@ -236,7 +252,7 @@ MATRIX = {
         "superuser": OK,
     },
 }
-STAFF_NAMESPACES = {"staff", "structure", "people", "meetings", "minutes", "planning"}
+STAFF_NAMESPACES = {"staff", "structure", "people", "meetings", "minutes", "planning", "exports"}
 
 
 @pytest.fixture
@@ -263,6 +279,9 @@ def world(area, group, member, leader, coordinator, other_coordinator):
         upload=SimpleUploadedFile("podklad.txt", b"Podklad"),
     )
     task = minutes_services.task_add(actor=None, minutes=group_minutes, section=None, text="Úkol")
+    export_job = export_services.export_start(
+        actor=coordinator, area=area, kind=Job.Kind.AREA_XLSX, language="cs", site_url=""
+    )
     plan = _plan_objects(area, group)
     public = _public_objects(area, group)
     minute_taker = factories.make_user("zapisovatel")
@@ -313,6 +332,9 @@ def world(area, group, member, leader, coordinator, other_coordinator):
         **{name: {"area_slug": slug, **values} for name, values in plan.items()},
         **{name: {"area_slug": slug, **values} for name, values in public.items()},
         "reset_token": {"uidb64": "MQ", "token": "set-password"},
+        "export_job": {"area_slug": slug, "pk": export_job.pk},
+        "export_xlsx": {"area_slug": slug, "dataset": "clenove", "fmt": "xlsx"},
+        "open_data_csv": {"area_slug": slug, "dataset": "clenove", "fmt": "csv"},
     }
     return users, kwargs, membership
 
@@ -499,7 +521,14 @@ def test_access_follows_the_roster(client, group, member):
 
 # An empty POST is refused where a GET is refused, and changes nothing where it is allowed
 # (the form shows its errors; the invitation explains that nobody has an e-mail address).
-POST_INSTEAD_OF_OK = {"meetings:invitation": LOGIN, "people:person_export": NOT_ALLOWED}
+POST_INSTEAD_OF_OK = {
+    "meetings:invitation": LOGIN,
+    "people:person_export": NOT_ALLOWED,
+    # Pages and downloads of exports, never form targets.
+    **dict.fromkeys(
+        ("exports:index", "exports:download", "exports:job", "exports:job_download"), NOT_ALLOWED
+    ),
+}
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -26,6 +26,8 @@ from pytest_django.live_server_helper import LiveServer
 from triada.accounts.models import User
 from triada.areas.models import Area
 from triada.conftest import sign_in
+from triada.exports.models import Job
+from triada.exports.services import export_start, roster_import_start
 from triada.meetings.models import Meeting
 from triada.meetings.services import meeting_create
 from triada.minutes.models import Task
@@ -61,6 +63,7 @@ PORTAL_PAGES = [
     "plan_comments",
     "plan_comments_open",
     "needs",
+    "open_data",
     "search",
     "search_error",
     "accessibility",
@@ -134,6 +137,10 @@ STAFF_PAGES = [
     "needs",
     "need_create",
     "need_edit",
+    "exports",
+    "export_job",
+    "import_job",
+    "roster_import",
 ]
 
 
@@ -169,6 +176,10 @@ NOT_PAGES = {
     "planning:step_delete",
     "planning:item_shift",
     "planning:item_delete",
+    "open_data:download",
+    "exports:download",
+    "exports:start",
+    "exports:job_download",
 }
 
 
@@ -203,6 +214,7 @@ def _portal_urls():
         "plan_comments": portal("plan_comments", in_force.pk),
         "plan_comments_open": portal("plan_comments", in_comments.pk, area=jicin),
         "needs": portal("needs"),
+        "open_data": reverse("open_data:index", args=[tesin.slug]),
         "search": reverse("search") + "?q=senioři&oblast=cesky-tesin",
         "search_error": reverse("search") + "?q=senioři&rok=3000",
         "accessibility": reverse("portal:accessibility"),
@@ -241,6 +253,18 @@ def _staff_urls(coordinator):
     membership = Membership.objects.filter(body=body, end_on__isnull=True).first()
     person = membership.person
     organization = Organization.objects.filter(area=area).first()
+    export_job = export_start(
+        actor=coordinator, area=area, kind=Job.Kind.AREA_XLSX, language="cs", site_url=""
+    )
+    # An import with a wrong row: the page lists the rows to correct.
+    import_job = roster_import_start(
+        actor=coordinator,
+        body=body,
+        name="clenove.csv",
+        data="jméno;příjmení;strana triády;od\nJana;Nová;xyz;5. 1. 2026\n".encode(),
+        rows=1,
+        language="cs",
+    )
 
     def staff(name, *args):
         return reverse(name, args=[area.slug, *args])
@@ -312,6 +336,10 @@ def _staff_urls(coordinator):
         "needs": staff("planning:needs"),
         "need_create": staff("planning:need_create"),
         "need_edit": staff("planning:need_edit", Need.objects.filter(area=area).first().pk),
+        "exports": staff("exports:index"),
+        "export_job": staff("exports:job", export_job.pk),
+        "import_job": staff("exports:job", import_job.pk),
+        "roster_import": staff("exports:roster_import", body.pk),
     }
 
 
