@@ -216,6 +216,8 @@ class PublicPageCacheMiddleware:
             and not response.cookies
             # A page with a form token is the visitor's own.
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            # Nor is a page that started a session (its cookie is set after this middleware).
+            and not (hasattr(request, "session") and request.session.modified)
             and "private" not in response.get("Cache-Control", "")
         )
 
