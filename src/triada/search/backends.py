@@ -64,6 +64,7 @@ class SqliteBackend:
 
 class PostgresBackend:
     OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=1"
+    RANKED = 500
 
     def search(self, query, *, area=None, body=None, year=None, limit=50):
         words = terms(query)
@@ -71,15 +72,22 @@ class PostgresBackend:
             return []
         tsquery = " & ".join(f"{word}:*" for word in words)
         where, params = _filters(area, body, year)
+        # Ranking parses each document again, so only the newest RANKED matches are ranked: a
+        # common word matches most of a national instance (seconds, not a minute).
         sql = f"""
-            SELECT d.id, ts_headline('triada_cs', d.text, q, %s)
-            FROM search_searchdocument d, to_tsquery('triada_cs', %s) q
-            WHERE to_tsvector('triada_cs', d.title || ' ' || d.text) @@ q {where}
-            ORDER BY ts_rank(to_tsvector('triada_cs', d.title || ' ' || d.text), q) DESC,
-                     d.date DESC NULLS LAST
-            LIMIT %s"""
+            WITH q AS (SELECT to_tsquery('triada_cs', %s) AS q),
+            matches AS (
+                SELECT d.id, d.title, d.text, d.date FROM search_searchdocument d, q
+                WHERE to_tsvector('triada_cs', d.title || ' ' || d.text) @@ q.q {where}
+                ORDER BY d.date DESC NULLS LAST LIMIT %s),
+            best AS (
+                SELECT m.id, m.text, m.date, ts_rank(
+                    to_tsvector('triada_cs', m.title || ' ' || m.text), q.q) AS rank
+                FROM matches m, q ORDER BY rank DESC, m.date DESC NULLS LAST LIMIT %s)
+            SELECT b.id, ts_headline('triada_cs', b.text, q.q, %s)
+            FROM best b, q ORDER BY b.rank DESC, b.date DESC NULLS LAST"""
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self.OPTIONS, tsquery, *params, limit])
+            cursor.execute(sql, [tsquery, *params, self.RANKED, limit, self.OPTIONS])
             rows = cursor.fetchall()
         return _hits(rows)
 

@@ -109,3 +109,27 @@ def test_the_search_page(client, published, group):
     assert results and "Sociální bydlení" in results[0].get_text()
     assert soup.select_one("ol.results mark") is not None
     assert client.get("/hledat/", {"q": "x", "rok": "abc"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_common_word_ranks_only_the_newest_matches(area, monkeypatch):
+    """PostgreSQL ranks at most RANKED matches, the newest: a word in most of a national
+    instance is answered in a second, not a minute (docs/performance.md)."""
+    from django.db import connection
+
+    from triada.search.backends import PostgresBackend
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's FTS5 ranks from its index")
+    monkeypatch.setattr(PostgresBackend, "RANKED", 2)
+    for year in (2019, 2021, 2023):
+        SearchDocument.objects.create(
+            area=area,
+            kind=SearchDocument.Kind.MINUTES,
+            object_id=year,
+            title=f"Zápis {year}",
+            text="Pečovatelská služba",
+            date=datetime.date(year, 5, 1),
+            url=f"/{year}/",
+        )
+    assert sorted(_titles(search("sluzba"))) == ["Zápis 2021", "Zápis 2023"]
