@@ -43,14 +43,15 @@ messages: setup
 		--ignore "tests/*" --ignore "*/tests/*" --no-location -v0
 	DJANGO_DEBUG=1 $(RUN) python manage.py compilemessages --ignore=.venv -v0
 
-## Benchmarks (not tests): PDF text extraction and minutes rendering; then the pages at
-## national scale (a synthetic instance of AREAS areas, generated once into var/bench-AREAS/)
+## Benchmarks (not tests): a synthetic instance of AREAS areas, generated once into
+## var/bench-AREAS/ (or, with DATABASE_URL, into that empty PostgreSQL database, once); then
+## PDF text extraction and minutes and plan rendering; then the pages at national scale
 AREAS ?= 205
-BENCH_DIR := var/bench-$(AREAS)
+BENCH_DIR := var/bench-$(AREAS)$(if $(DATABASE_URL),-postgresql)
 bench: setup
-	$(RUN) python bench/documents.py
-	@if [ ! -f $(BENCH_DIR)/triada.sqlite3 ]; then \
+	@if [ ! -f $(BENCH_DIR)/generated ]; then mkdir -p $(BENCH_DIR) && \
 		DJANGO_DEBUG=1 TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python manage.py migrate -v0 && \
-		DJANGO_DEBUG=1 TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python manage.py generate --areas $(AREAS) \
-		|| { rm -rf $(BENCH_DIR); exit 1; }; fi
+		DJANGO_DEBUG=1 TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python manage.py generate --areas $(AREAS) && \
+		touch $(BENCH_DIR)/generated || { rm -rf $(BENCH_DIR); exit 1; }; fi
+	TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python bench/documents.py
 	TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python bench/pages.py --json $(BENCH_DIR)/pages.json

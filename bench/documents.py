@@ -1,11 +1,12 @@
-"""Benchmark: reading uploaded PDFs and rendering minutes PDFs.
+"""Benchmark: reading uploaded PDFs and rendering minutes and plan PDFs.
 
-    make bench            (or: .venv/bin/python bench/documents.py [--files 8 --pages 20])
+    make bench   (or: TRIADA_DATA_DIR=… .venv/bin/python bench/documents.py [--files 8 --pages 20])
 
 Prints one table: pages per second of text extraction through Triáda's own path (a child
-process with limits, per file) next to pypdfium2 called directly on the same files, and the
-time to render a minutes PDF. Each figure is the median of several runs. Not a test: nothing
-is asserted."""
+process with limits, per file) next to pypdfium2 called directly on the same files, the time
+to render a minutes PDF, and the time to render the plan and its action plan as PDF for the
+largest plan version in the database at hand (e.g. one made by `manage.py generate`). Each
+figure is the median of several runs. Not a test: nothing is asserted."""
 
 import argparse
 import os
@@ -25,10 +26,13 @@ import django  # noqa: E402
 django.setup()
 
 import pypdfium2  # noqa: E402
+from django.db.models import Count  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
 from triada.documents.extraction import extract_text  # noqa: E402
 from triada.documents.pdf import render_pdf  # noqa: E402
+from triada.planning.exports import action_plan_pdf, plan_pdf  # noqa: E402
+from triada.planning.models import PlanVersion  # noqa: E402
 
 PARAGRAPH = (
     "Pracovní skupina projednala plnění akčního plánu a potřeby seniorů v obcích "
@@ -55,6 +59,26 @@ def timed(function, runs: int) -> float:
         function()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def plan_rows(runs: int) -> list[tuple[str, str]]:
+    """The plan and its first year's action plan as PDF, for the version with the most items."""
+    version = (
+        PlanVersion.objects.annotate(size=Count("items"))
+        .filter(size__gt=0)
+        .order_by("-size", "pk")
+        .first()
+    )
+    if version is None:
+        return [("Plan PDF rendering", "no plan in the database")]
+    year = version.plan.first_year
+    pages = len(pypdfium2.PdfDocument(plan_pdf(version)))
+    plan_s = timed(lambda: plan_pdf(version), runs)
+    action_s = timed(lambda: action_plan_pdf(version, year), runs)
+    return [
+        (f"Plan PDF rendering ({version.size} items, {pages} pages)", f"{plan_s:,.2f} s"),
+        (f"Action plan {year} PDF rendering", f"{action_s:,.2f} s"),
+    ]
 
 
 def main() -> None:
@@ -90,6 +114,7 @@ def main() -> None:
         ("PDF text, pypdfium2 directly", f"{total_pages / direct_s:,.0f} pages/s"),
         ("Triáda / direct", f"{direct_s / triada_s:.0%}"),
         ("Minutes PDF rendering (8 items)", f"{render_s * 1000:,.0f} ms"),
+        *plan_rows(args.runs),
     ]
     print(f"{args.files} files × {total_pages // args.files} pages, median of {args.runs} runs")
     width = max(len(name) for name, _value in rows)

@@ -1943,7 +1943,7 @@ def generate(options: Options, log: Callable[[str], None] = print) -> Result:
         writer.reset_sequences()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT gin_clean_pending_list('search_document_fts'::regclass)")
+            cursor.execute("SELECT gin_clean_pending_list('search_document_words'::regclass)")
             cursor.execute("ANALYZE")
     timings.append(("writing the rest, committing", time.perf_counter() - started))
     timings.append(("total", time.perf_counter() - clock))

@@ -152,13 +152,12 @@ class PublicPageCacheMiddleware:
         match = self._cacheable_match(request) if seconds else None
         if match is None:
             return self.get_response(request)
-        store = cache
         slug = match.kwargs.get("area_slug")
-        everything = store.get(EVERYTHING)
+        everything = cache.get(EVERYTHING)
         if everything is None:
             everything = _new_token()
-            store.add(EVERYTHING, everything, timeout=None)
-            everything = store.get(EVERYTHING)
+            cache.add(EVERYTHING, everything, timeout=None)
+            everything = cache.get(EVERYTHING)
         if everything != self.area_ids_token:
             self.area_ids, self.area_ids_token = {}, everything
         if slug is not None:
@@ -173,18 +172,18 @@ class PublicPageCacheMiddleware:
         else:
             scope = ANY_AREA
         page = self._page_key(request)
-        found = store.get_many([scope, page])
+        found = cache.get_many([scope, page])
         tokens = (everything, found.get(scope))
         entry = found.get(page)
         if tokens[1] is not None and entry is not None and entry[0] == tokens:
             return self._response(entry)
         if tokens[1] is None:
-            store.add(scope, _new_token(), timeout=None)
-            tokens = (everything, store.get(scope))
+            cache.add(scope, _new_token(), timeout=None)
+            tokens = (everything, cache.get(scope))
         response = self.get_response(request)
         if self._storable(request, response):
             entry = (tokens, response.status_code, list(response.items()), response.content)
-            store.set(page, entry, timeout=seconds)
+            cache.set(page, entry, timeout=seconds)
         return response
 
     def _cacheable_match(self, request):

@@ -72,17 +72,17 @@ class PostgresBackend:
             return []
         tsquery = " & ".join(f"{word}:*" for word in words)
         where, params = _filters(area, body, year)
-        # Ranking parses each document again, so only the newest RANKED matches are ranked: a
-        # common word matches most of a national instance (seconds, not a minute).
+        # `words` is the stored tsvector (search migration 0003). Ranking still reads each
+        # match's words, so only the newest RANKED matches are ranked: a common word matches
+        # most of a national instance.
         sql = f"""
             WITH q AS (SELECT to_tsquery('triada_cs', %s) AS q),
             matches AS (
-                SELECT d.id, d.title, d.text, d.date FROM search_searchdocument d, q
-                WHERE to_tsvector('triada_cs', d.title || ' ' || d.text) @@ q.q {where}
+                SELECT d.id, d.text, d.date, d.words FROM search_searchdocument d, q
+                WHERE d.words @@ q.q {where}
                 ORDER BY d.date DESC NULLS LAST LIMIT %s),
             best AS (
-                SELECT m.id, m.text, m.date, ts_rank(
-                    to_tsvector('triada_cs', m.title || ' ' || m.text), q.q) AS rank
+                SELECT m.id, m.text, m.date, ts_rank(m.words, q.q) AS rank
                 FROM matches m, q ORDER BY rank DESC, m.date DESC NULLS LAST LIMIT %s)
             SELECT b.id, ts_headline('triada_cs', b.text, q.q, %s)
             FROM best b, q ORDER BY b.rank DESC, b.date DESC NULLS LAST"""

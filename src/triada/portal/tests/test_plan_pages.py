@@ -17,6 +17,7 @@ from triada.people.models import Person
 from triada.planning import services
 from triada.planning.models import Comment, FundingSource, Need, PlanItem, PlanVersion
 from triada.portal import plan_forms
+from triada.structure import services as structure_services
 from triada.structure.models import Body
 from triada.tests import factories
 
@@ -258,6 +259,22 @@ def test_downloads(client, plan_in_force, path, content_type):
     assert response["Content-Type"].startswith(content_type)
     assert response.content
     assert "attachment" in response["Content-Disposition"]
+
+
+def test_a_plan_pdf_is_rendered_once_until_the_areas_data_changes(client, plan_in_force, group):
+    """Rendering a plan takes seconds (`make bench`): anonymous downloads come from the page
+    cache, and a change in the area renders it anew."""
+    url = f"/{plan_in_force.plan.area.slug}/plan/{plan_in_force.pk}/plan.pdf"
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as cached:
+        again = client.get(url)
+    assert len(cached) == 0
+    assert again.content == first.content
+    assert again["Content-Disposition"] == first["Content-Disposition"]
+    structure_services.body_update(actor=None, body=group, name="Senioři a pečující")
+    with CaptureQueriesContext(connection) as rendered:
+        assert client.get(url).status_code == 200
+    assert len(rendered) > 0
 
 
 def test_unknown_download_formats_are_not_found(client, plan_in_force):
