@@ -45,7 +45,7 @@ messages: setup
 
 ## Benchmarks (not tests): a synthetic instance of AREAS areas, generated once into
 ## var/bench-AREAS/ (or, with DATABASE_URL, into that empty PostgreSQL database, once); then
-## PDF text extraction and minutes and plan rendering; then the pages at national scale
+## one table of the pages, search, PDF text extraction and rendering (bench/pages.py)
 AREAS ?= 205
 BENCH_DIR := var/bench-$(AREAS)$(if $(DATABASE_URL),-postgresql)
 bench: setup
@@ -53,5 +53,4 @@ bench: setup
 		DJANGO_DEBUG=1 TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python manage.py migrate -v0 && \
 		DJANGO_DEBUG=1 TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python manage.py generate --areas $(AREAS) && \
 		touch $(BENCH_DIR)/generated || { rm -rf $(BENCH_DIR); exit 1; }; fi
-	TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python bench/documents.py
 	TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python bench/pages.py --json $(BENCH_DIR)/pages.json

@@ -2,11 +2,12 @@
 
     make bench   (or: TRIADA_DATA_DIR=… .venv/bin/python bench/documents.py [--files 8 --pages 20])
 
-Prints one table: pages per second of text extraction through Triáda's own path (a child
-process with limits, per file) next to pypdfium2 called directly on the same files, the time
-to render a minutes PDF, and the time to render the plan and its action plan as PDF for the
-largest plan version in the database at hand (e.g. one made by `manage.py generate`). Each
-figure is the median of several runs. Not a test: nothing is asserted."""
+Prints the figures (`bench/pages.py` adds them to its table and JSON): pages per second of
+text extraction through Triáda's own path (a child process with limits, per file) next to
+pypdfium2 called directly on the same files, the time to render a minutes PDF, and the time
+to render the plan and its action plan as PDF for the largest plan version in the database at
+hand (e.g. one made by `manage.py generate`). Each figure is the median of several runs. Not a
+test: nothing is asserted."""
 
 import argparse
 import os
@@ -61,7 +62,7 @@ def timed(function, runs: int) -> float:
     return statistics.median(times)
 
 
-def plan_rows(runs: int) -> list[tuple[str, str]]:
+def plan_rows(runs: int) -> list[dict]:
     """The plan and its first year's action plan as PDF, for the version with the most items."""
     version = (
         PlanVersion.objects.annotate(size=Count("items"))
@@ -70,25 +71,25 @@ def plan_rows(runs: int) -> list[tuple[str, str]]:
         .first()
     )
     if version is None:
-        return [("Plan PDF rendering", "no plan in the database")]
+        return []
     year = version.plan.first_year
     pages = len(pypdfium2.PdfDocument(plan_pdf(version)))
     plan_s = timed(lambda: plan_pdf(version), runs)
     action_s = timed(lambda: action_plan_pdf(version, year), runs)
     return [
-        (f"Plan PDF rendering ({version.size} items, {pages} pages)", f"{plan_s:,.2f} s"),
-        (f"Action plan {year} PDF rendering", f"{action_s:,.2f} s"),
+        row(f"plan PDF rendering ({version.size} items, {pages} pages)", plan_s, "s"),
+        row(f"action plan {year} PDF rendering", action_s, "s"),
     ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--files", type=int, default=8)
-    parser.add_argument("--pages", type=int, default=20)
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
+def row(what: str, value: float, unit: str) -> dict:
+    return {"what": what, "value": value, "unit": unit}
+
+
+def measure(files: int, pages: int, runs: int) -> list[dict]:
+    """The figures, each the median of `runs` runs."""
     with tempfile.TemporaryDirectory() as folder:
-        paths = make_pdfs(Path(folder), args.files, args.pages)
+        paths = make_pdfs(Path(folder), files, pages)
         total_pages = sum(len(pypdfium2.PdfDocument(p)) for p in paths)
 
         def triada():
@@ -100,26 +101,34 @@ def main() -> None:
                 for page in pypdfium2.PdfDocument(path):
                     page.get_textpage().get_text_range()
 
-        triada_s, direct_s = timed(triada, args.runs), timed(direct, args.runs)
-        content = "".join(f"<h2>{n}. Bod programu</h2><p>{PARAGRAPH * 4}</p>" for n in range(8))
-        render_s = timed(
-            lambda: render_pdf(
-                "minutes/pdf.html", {"meeting": None, "body": None, "content": content}
-            ),
-            args.runs,
-        )
-
-    rows = [
-        ("PDF text, Triáda (child process per file)", f"{total_pages / triada_s:,.0f} pages/s"),
-        ("PDF text, pypdfium2 directly", f"{total_pages / direct_s:,.0f} pages/s"),
-        ("Triáda / direct", f"{direct_s / triada_s:.0%}"),
-        ("Minutes PDF rendering (8 items)", f"{render_s * 1000:,.0f} ms"),
-        *plan_rows(args.runs),
+        triada_s, direct_s = timed(triada, runs), timed(direct, runs)
+    content = "".join(f"<h2>{n}. Bod programu</h2><p>{PARAGRAPH * 4}</p>" for n in range(8))
+    context = {"meeting": None, "body": None, "content": content}
+    render_s = timed(lambda: render_pdf("minutes/pdf.html", context), runs)
+    size = f"{files} files × {total_pages // files} pages"
+    return [
+        row(
+            f"PDF text, Triáda (child process per file, {size})", total_pages / triada_s, "pages/s"
+        ),
+        row("PDF text, pypdfium2 directly, same files", total_pages / direct_s, "pages/s"),
+        row("minutes PDF rendering (8 agenda items)", render_s * 1000, "ms"),
+        *plan_rows(runs),
     ]
-    print(f"{args.files} files × {total_pages // args.files} pages, median of {args.runs} runs")
-    width = max(len(name) for name, _value in rows)
-    for name, value in rows:
-        print(f"{name:<{width}}  {value:>14}")
+
+
+def print_rows(rows: list[dict]) -> None:
+    width = max(len(r["what"]) for r in rows)
+    for r in rows:
+        print(f"{r['what']:<{width}}  {r['value']:>10,.2f} {r['unit']}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=8)
+    parser.add_argument("--pages", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    print_rows(measure(args.files, args.pages, args.runs))
 
 
 if __name__ == "__main__":

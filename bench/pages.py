@@ -6,7 +6,8 @@ Prints one table and writes it as JSON (`--json`): per page the SQL queries, the
 latency p50/p95 (rendered in-process, the cache off), and the throughput under concurrent load
 of a gunicorn server with 2 workers, cached for anonymous visitors as in production, next to a
 bare "hello" view of the same server in the same run; the search latency for a rare word, a
-common word, a prefix and words without diacritics; and the peak memory of a worker. Not a
+common word, a prefix and words without diacritics; the peak memory of a worker; and the
+figures of `bench/documents.py` (PDF text extraction, minutes and plan PDF rendering). Not a
 test: nothing is asserted."""
 
 import argparse
@@ -30,6 +31,7 @@ import django  # noqa: E402
 
 django.setup()
 
+import documents  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -208,6 +210,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=3)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--document-runs", type=int, default=5)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--json", default=str(ROOT / "bench" / "pages.json"))
     args = parser.parse_args()
@@ -215,6 +218,7 @@ def main() -> None:
     vendor = connection.vendor
     rendered = measure_in_process(area, args.runs)
     searched = measure_search(args.runs)
+    documented = documents.measure(files=8, pages=20, runs=args.document_runs)
     public_urls = {name: row["url"] for name, row in rendered.items() if name[:5] != "staff"}
     throughput, peak_kib = measure_throughput(
         public_urls, args.seconds, args.concurrency, args.rounds
@@ -233,8 +237,9 @@ def main() -> None:
         times = f"{row['p50_ms']:9.1f} ms p50 {row['p95_ms']:9.1f} ms p95"
         print(f"search: {name:<20} {times} ({row['hits']} hits)")
     print(f"peak memory of a worker: {peak_kib / 1024:,.0f} MiB")
+    documents.print_rows(documented)
     report = {"database": vendor, "pages": rendered, "search": searched, "hello_per_s": hello,
-              "worker_peak_mib": peak_kib / 1024}  # fmt: skip
+              "worker_peak_mib": peak_kib / 1024, "documents": documented}  # fmt: skip
     Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False))
 
 

@@ -4,8 +4,10 @@ a second area with its own coordinator."""
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -18,6 +20,14 @@ from triada.tests import factories
 def empty_cache():
     """Each test starts with an empty page cache: rows of an earlier test are gone."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def czech_first():
+    """Each test starts in Czech: a request in English leaves English active in the thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
