@@ -19,6 +19,9 @@ from . import two_factor
 LAST_SEEN = "triada_last_seen"
 # Write the time of the last request at most this often, not on every request.
 LAST_SEEN_RESOLUTION_SECONDS = 60
+# A page that asks for progress on its own (static/triada/job.js) sends this header: its
+# requests are not activity, or an open job page would keep a session alive for ever.
+POLL_HEADER = "X-Triada-Poll"
 # Pages a session that owes its second factor may still open.
 OPEN_WHILE_PENDING = {
     two_factor.VERIFY: ("accounts:two_factor_verify", "accounts:logout", "set_language"),
@@ -53,6 +56,8 @@ class SignInGuardMiddleware:
                 % {"minutes": settings.TRIADA_SESSION_IDLE_MINUTES},
             )
             return redirect(f"{reverse('accounts:login')}?{urlencode({'next': _next(request)})}")
+        if request.headers.get(POLL_HEADER) and LAST_SEEN in request.session:
+            return None
         if now - last_seen >= LAST_SEEN_RESOLUTION_SECONDS or LAST_SEEN not in request.session:
             request.session[LAST_SEEN] = now
         return None

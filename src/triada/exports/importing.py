@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models.functions import Lower
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 
+from triada.documents.typography import printable
 from triada.people import services as people_services
 from triada.people.models import Membership, Organization, Person, TriadSide
 from triada.people.validators import validate_ico
@@ -33,9 +33,9 @@ from triada.staff.forms import EARLIEST_DATE, LATEST_DATE
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
+# An XLSX is a ZIP: what it unpacks to, not the upload, is what reading it costs.
+MAX_UNPACKED_BYTES = 40 * 1024 * 1024
 MAX_COLUMNS = 40
-# Lookups of existing persons and organizations ask for this many values at a time.
-LOOKUP_BATCH = 500
 
 
 class ImportRefused(Exception):
@@ -184,15 +184,45 @@ def _csv_rows(data: bytes) -> Iterator[list]:
         raise ImportRefused(_("The CSV file is damaged: %(error)s") % {"error": error}) from error
 
 
+def _unreadable_xlsx() -> ImportRefused:
+    return ImportRefused(
+        _("The file is not a readable XLSX workbook; save it again in Excel and try again.")
+    )
+
+
+def _too_many_rows() -> ImportRefused:
+    return ImportRefused(
+        _("The file has more than %(count)d rows; split it into smaller files.")
+        % {"count": MAX_ROWS}
+    )
+
+
 def _xlsx_rows(data: bytes) -> Iterator[list]:
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise _unreadable_xlsx() from error
+    if unpacked > MAX_UNPACKED_BYTES:
         raise ImportRefused(
-            _("The file is not a readable XLSX workbook; save it again in Excel and try again.")
-        ) from error
+            _("The workbook is too big when unpacked: import at most %(count)d rows at once.")
+            % {"count": MAX_ROWS}
+        )
+    # openpyxl parses the parts of the workbook as it reads them, and a damaged part fails with
+    # whatever its XML parser raises: any failure here means the same to the user.
     try:
-        for row in workbook.worksheets[0].iter_rows(values_only=True, max_col=MAX_COLUMNS):
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        rows = workbook.worksheets[0].iter_rows(values_only=True, max_col=MAX_COLUMNS)
+    except Exception as error:
+        raise _unreadable_xlsx() from error
+    try:
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except Exception as error:
+                raise _unreadable_xlsx() from error
             yield list(row)
     finally:
         workbook.close()
@@ -218,13 +248,13 @@ def read_table(data: bytes, name: str) -> Table:
             % {"mb": MAX_BYTES // (1024 * 1024)}
         )
     if fmt == "xlsx" and not data.startswith(b"PK\x03\x04"):
-        raise ImportRefused(
-            _("The file is not a readable XLSX workbook; save it again in Excel and try again.")
-        )
+        raise _unreadable_xlsx()
     header = None
     rows: list[tuple[int, list]] = []
     cells_of = _xlsx_rows(data) if fmt == "xlsx" else _csv_rows(data)
     for number, cells in enumerate(cells_of, start=1):
+        if number > 2 * MAX_ROWS:  # empty rows count here, or a sheet of them would be read on
+            raise _too_many_rows()
         cells = cells[:MAX_COLUMNS]
         if all(_text(c) == "" for c in cells):
             continue
@@ -233,10 +263,7 @@ def read_table(data: bytes, name: str) -> Table:
             continue
         rows.append((number, cells))
         if len(rows) > MAX_ROWS:
-            raise ImportRefused(
-                _("The file has more than %(count)d rows; split it into smaller files.")
-                % {"count": MAX_ROWS}
-            )
+            raise _too_many_rows()
     if header is None:
         raise ImportRefused(_("The file is empty."))
     if not rows:
@@ -274,7 +301,7 @@ def _text(value) -> str:
         value = int(value)
     if isinstance(value, datetime.datetime):
         value = value.date()
-    return " ".join(str(value).replace("\x00", "").split())
+    return " ".join(printable(str(value)).split())
 
 
 class RowError(Exception):
@@ -327,6 +354,7 @@ class Row:
     function: str
     start_on: datetime.date
     end_on: datetime.date | None
+    consent_stated: bool = False  # the consent cell says yes or no (empty: not stated)
     person_key: tuple = ()
     organization_key: tuple | None = None
 
@@ -423,12 +451,16 @@ class RowChecker:
                     problems.append(_field_errors(error, {"name": self.labels["organization"]}))
         if problems:
             raise RowError("; ".join(dict.fromkeys(p for p in problems if p)))
-        return Row(number, person, organization, side, function, start_on, end_on)
-
-
-def _batches(values: list) -> Iterator[list]:
-    for start in range(0, len(values), LOOKUP_BATCH):
-        yield values[start : start + LOOKUP_BATCH]
+        return Row(
+            number,
+            person,
+            organization,
+            side,
+            function,
+            start_on,
+            end_on,
+            consent_stated=consent_text != "",
+        )
 
 
 def _person_key(person: dict) -> tuple:
@@ -443,53 +475,73 @@ def _organization_key(organization: dict) -> tuple:
     return ("name", organization["name"].casefold())
 
 
+def _full_name(person) -> str:
+    first, last = (
+        (person["first_name"], person["last_name"])
+        if isinstance(person, dict)
+        else (person.first_name, person.last_name)
+    )
+    return f"{first} {last}"
+
+
+def _same_name(one, other) -> bool:
+    return _full_name(one).casefold() == _full_name(other).casefold()
+
+
+def _person_problem(row: Row, person, row_of_person: int | None) -> str | None:
+    """What keeps the row from naming `person` (an existing one, or the new one of an earlier
+    row): an e-mail address given to someone else, or a consent that differs from the one
+    recorded. A shared office address must not put a membership on the wrong name."""
+    email = row.person["email"]
+    if row.person_key[0] == "email" and not _same_name(row.person, person):
+        if row_of_person is None:
+            return _(
+                "the e-mail %(email)s belongs to %(name)s here; correct the name or the e-mail"
+            ) % {"email": email, "name": _full_name(person)}
+        return _("row %(row)d gives the e-mail %(email)s to %(name)s") % {
+            "row": row_of_person,
+            "email": email,
+            "name": _full_name(person),
+        }
+    consent = person["public_consent"] if isinstance(person, dict) else person.public_consent
+    if row.consent_stated and row.person["public_consent"] != consent:
+        if row_of_person is None:
+            return _(
+                "the consent to publishing the name differs from the one recorded for "
+                "%(name)s; change it on the person's page, or leave the cell empty"
+            ) % {"name": _full_name(person)}
+        return _("the consent to publishing the name differs from row %(row)d") % {
+            "row": row_of_person
+        }
+    return None
+
+
 def match_existing(area, checked: Checked) -> None:
-    """Find the persons and organizations the rows name among those of the area, in a few
-    queries; a name that fits several persons is an error of its row."""
-    rows = checked.rows
-    for row in rows:
+    """Find the persons and organizations the rows name among those of the area (compared in
+    Python: the databases fold the case of Czech letters differently); a row that fits several
+    persons, or names a person inconsistently, is an error of its row."""
+    by_key: dict[tuple, list[Person]] = {}
+    persons = Person.objects.filter(area=area, erased_at__isnull=True).only(
+        "first_name", "last_name", "email", "public_consent"
+    )
+    for person in persons:
+        if person.email:
+            by_key.setdefault(("email", person.email.casefold()), []).append(person)
+        key = ("name", person.first_name.casefold(), person.last_name.casefold())
+        by_key.setdefault(key, []).append(person)
+    by_org: dict[tuple, list[Organization]] = {}
+    for organization in Organization.objects.filter(area=area).only("name", "ico"):
+        if organization.ico:
+            by_org.setdefault(("ico", organization.ico), []).append(organization)
+        by_org.setdefault(("name", organization.name.casefold()), []).append(organization)
+
+    first_rows: dict[tuple, Row] = {}  # key → the first row that names a new person
+    for row in checked.rows:
         row.person_key = _person_key(row.person)
         row.organization_key = _organization_key(row.organization) if row.organization else None
-    persons = Person.objects.filter(area=area, erased_at__isnull=True)
-    by_key: dict[tuple, list[Person]] = {}
-    emails = sorted({r.person_key[1] for r in rows if r.person_key[0] == "email"})
-    for batch in _batches(emails):
-        for person in persons.annotate(email_lower=Lower("email")).filter(email_lower__in=batch):
-            by_key.setdefault(("email", person.email_lower), []).append(person)
-    last_names = sorted({r.person["last_name"] for r in rows if r.person_key[0] == "name"})
-    for batch in _batches(last_names):
-        for person in persons.filter(last_name__in=batch):
-            key = ("name", person.first_name.casefold(), person.last_name.casefold())
-            by_key.setdefault(key, []).append(person)
-    organizations = Organization.objects.filter(area=area)
-    by_org: dict[tuple, list[Organization]] = {}
-    icos = sorted(
-        {
-            r.organization_key[1]
-            for r in rows
-            if r.organization_key and r.organization_key[0] == "ico"
-        }
-    )
-    for batch in _batches(icos):
-        for organization in organizations.filter(ico__in=batch):
-            by_org.setdefault(("ico", organization.ico), []).append(organization)
-    names = sorted(
-        {
-            r.organization_key[1]
-            for r in rows
-            if r.organization_key and r.organization_key[0] == "name"
-        }
-    )
-    for batch in _batches(names):
-        for organization in organizations.annotate(name_lower=Lower("name")).filter(
-            name_lower__in=batch
-        ):
-            by_org.setdefault(("name", organization.name_lower), []).append(organization)
-
-    for row in rows:
         found = by_key.get(row.person_key, [])
+        problem = None
         if len(found) > 1:
-            name = f"{row.person['first_name']} {row.person['last_name']}"
             problem = (
                 _("there are several persons with the e-mail %(email)s here")
                 % {"email": row.person["email"]}
@@ -498,11 +550,18 @@ def match_existing(area, checked: Checked) -> None:
                     "there are several persons named %(name)s here; give the e-mail address "
                     "to tell which one"
                 )
-                % {"name": name}
+                % {"name": _full_name(row.person)}
             )
-            checked.errors.append(row_message(row.number, problem))
         elif found:
+            problem = _person_problem(row, found[0], None)
             checked.persons[row.person_key] = found[0]
+        elif row.person_key in first_rows:
+            first = first_rows[row.person_key]
+            problem = _person_problem(row, first.person, first.number)
+        else:
+            first_rows[row.person_key] = row
+        if problem:
+            checked.errors.append(row_message(row.number, problem))
         if row.organization_key is None:
             continue
         found_orgs = by_org.get(row.organization_key, [])

@@ -319,8 +319,7 @@ def _roster_import(job: Job) -> None:
             checked.errors.append(importing.row_message(number, str(error)))
         progress.add()
     progress.save()
-    if not checked.errors:
-        importing.match_existing(area, checked)
+    importing.match_existing(area, checked)  # also with wrong rows: all errors at once
     if checked.errors:
         _refuse_rows(job, checked.errors, progress.done)
         return

@@ -32,6 +32,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from triada.documents.typography import printable
+
 # Rows fetched from the database at a time: memory is bounded by this, not by the export.
 CHUNK_SIZE = 2000
 # Output is handed on in pieces of about this size (fewer, larger writes to the client).
@@ -185,10 +187,12 @@ def _xlsx_cell(sheet, value, date_format: str):
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, bool):
         return _yes_no(value)
-    if isinstance(value, str) and value.startswith("="):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"  # openpyxl would store it as a formula
-        return cell
+    if isinstance(value, str):
+        value = printable(value)
+        if value.startswith("="):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"  # openpyxl would store it as a formula
+            return cell
     return value
 
 

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -172,7 +173,7 @@ def job(request, access, pk):
         return refused
     text = progress_text(job)
     if request.headers.get("Accept") == "application/json":
-        return JsonResponse(
+        response = JsonResponse(
             {
                 "status": job.status,
                 "done": job.done,
@@ -181,6 +182,14 @@ def job(request, access, pk):
                 "text": text,
             }
         )
+    else:
+        response = _job_page(request, job, text)
+    # One address, two answers: the back button must not show the progress as the page.
+    patch_vary_headers(response, ["Accept"])
+    return _private(response)
+
+
+def _job_page(request, job, text):
     return render(
         request,
         "exports/job.html",

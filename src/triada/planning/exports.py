@@ -31,7 +31,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from triada.documents.pdf import render_pdf
-from triada.documents.typography import czech_nbsp
+from triada.documents.typography import czech_nbsp, printable
 from triada.portal.selectors import public_name
 
 from .access import require_year_in_period
@@ -476,6 +476,10 @@ def _pdf(document: Document) -> bytes:
 # DOCX
 
 
+def _docx_text(text: str) -> str:
+    return czech_nbsp(printable(text))
+
+
 def _docx_language(doc) -> None:
     """The language of the text, for Word's proofing and for screen readers."""
     language = "cs-CZ" if get_language() == "cs" else "en-GB"
@@ -518,7 +522,7 @@ def _docx_toc(doc, entries: list[Section]) -> None:
     first.add_run()._r.append(instruction)
     _docx_field_char(first, "separate")
     for paragraph, heading in paragraphs:
-        paragraph.add_run(czech_nbsp(heading))
+        paragraph.add_run(_docx_text(heading))
     _docx_field_char(paragraphs[-1][0], "end")
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
@@ -552,7 +556,7 @@ def _docx_link(paragraph, url: str) -> None:
 
 def _docx_table(doc, table: Table) -> None:
     if table.caption:
-        doc.add_paragraph(czech_nbsp(table.caption), style="Caption")
+        doc.add_paragraph(_docx_text(table.caption), style="Caption")
     rows = [table.header, *table.rows, *([table.total] if table.total else [])]
     grid = doc.add_table(rows=len(rows), cols=len(table.header))
     grid.style = "Table Grid"
@@ -562,7 +566,7 @@ def _docx_table(doc, table: Table) -> None:
         bold = index == 0 or (table.total is not None and index == last)
         for cell, value, number in zip(row.cells, values, table.flags, strict=False):
             paragraph = cell.paragraphs[0]
-            run = paragraph.add_run(czech_nbsp(value))
+            run = paragraph.add_run(_docx_text(value))
             run.bold = bold
             run.font.size = Pt(9)
             if number:
@@ -580,7 +584,7 @@ def _docx_table(doc, table: Table) -> None:
 
 
 def _docx_section(doc, section: Section) -> None:
-    heading = doc.add_heading(czech_nbsp(section.heading), level=section.level)
+    heading = doc.add_heading(_docx_text(section.heading), level=section.level)
     heading.paragraph_format.page_break_before = section.new_page
     if section.kind:
         kind = doc.add_paragraph().add_run(section.kind)
@@ -588,19 +592,19 @@ def _docx_section(doc, section: Section) -> None:
         kind.font.size = Pt(9)
     if not section.text_label:
         for text in section.paragraphs:
-            doc.add_paragraph(czech_nbsp(text))
+            doc.add_paragraph(_docx_text(text))
     for label, value in section.facts:
         paragraph = doc.add_paragraph()
         paragraph.add_run(f"{label}: ").bold = True
-        paragraph.add_run(czech_nbsp(value))
+        paragraph.add_run(_docx_text(value))
     if section.text_label and section.paragraphs:
         doc.add_paragraph().add_run(f"{section.text_label}:").bold = True
         for text in section.paragraphs:
-            doc.add_paragraph(czech_nbsp(text))
+            doc.add_paragraph(_docx_text(text))
     for label, entries in section.lists:
         doc.add_paragraph().add_run(f"{label}:").bold = True
         for entry in entries:
-            doc.add_paragraph(czech_nbsp(entry), style="List Bullet")
+            doc.add_paragraph(_docx_text(entry), style="List Bullet")
     if section.links:
         doc.add_paragraph().add_run(_("Evidence") + ":").bold = True
         for url in section.links:
@@ -615,9 +619,9 @@ def _docx(document: Document) -> bytes:
     doc.core_properties.title = document.full_title
     doc.core_properties.author = document.author
     _docx_orient(doc.sections[0], landscape=document.wide)
-    doc.add_paragraph(czech_nbsp(document.title), style="Title")
+    doc.add_paragraph(_docx_text(document.title), style="Title")
     for line in document.subtitle:
-        doc.add_paragraph(czech_nbsp(line), style="Subtitle")
+        doc.add_paragraph(_docx_text(line), style="Subtitle")
     _docx_page_numbers(doc)
     if document.toc:
         doc.add_page_break()
@@ -670,7 +674,7 @@ def _xl_sheet(title: str, subtitle: str, header: list[str], widths: list[int]):
 
 
 def _xl_row(sheet, values: list, *, bold: bool = False, money_from: int | None = None) -> None:
-    sheet.append(values)
+    sheet.append([printable(value) if isinstance(value, str) else value for value in values])
     for index, cell in enumerate(sheet[sheet.max_row]):
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if bold:

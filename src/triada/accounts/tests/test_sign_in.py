@@ -14,7 +14,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from triada.accounts.middleware import LAST_SEEN
+from triada.accounts.middleware import LAST_SEEN, POLL_HEADER
 from triada.audit.models import AuditEntry
 from triada.conftest import client_for
 
@@ -194,6 +194,21 @@ def test_an_idle_session_ends(member, area):
         AuditEntry.Action.SIGN_IN,
         AuditEntry.Action.SESSION_EXPIRED,
     ]
+
+
+@pytest.mark.django_db
+def test_a_page_asking_for_progress_does_not_keep_the_session_alive(member, area):
+    client = Client()
+    sign_in_with_password(client, "clen")
+    idle_since = int(time.time()) - 29 * 60
+    session = client.session
+    session[LAST_SEEN] = idle_since
+    session.save()
+    poll = {"headers": {"Accept": "application/json", POLL_HEADER: "1"}}
+    assert client.get(f"/sprava/{area.slug}/", **poll).status_code == 200
+    assert client.session[LAST_SEEN] == idle_since
+    assert client.get(f"/sprava/{area.slug}/").status_code == 200  # a click is activity
+    assert client.session[LAST_SEEN] > idle_since
 
 
 @pytest.mark.django_db

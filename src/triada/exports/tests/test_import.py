@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -82,8 +83,10 @@ def test_a_valid_csv_adds_the_members_through_the_services(coordinator_client, b
 
 def test_existing_persons_and_organizations_are_reused(coordinator_client, body, area):
     person = factories.make_person(
-        area, first_name="Jana", last_name="Dvořáková", email="JANA@example.cz"
+        area, first_name="JANA", last_name="DVOŘÁKOVÁ", email="JANA@example.cz"
     )
+    person.public_consent = True
+    person.save()
     organization = factories.make_organization(area, name="Diakonie", ico="65468562")
     karel = factories.make_person(area, first_name="Karel", last_name="Novák")
     before = (Person.objects.count(), Organization.objects.count())
@@ -93,7 +96,64 @@ def test_existing_persons_and_organizations_are_reused(coordinator_client, body,
     assert {m.person for m in body.memberships.all()} == {person, karel}
     assert body.memberships.get(person=person).organization == organization
     person.refresh_from_db()
-    assert person.email == "JANA@example.cz" and not person.public_consent  # not changed
+    assert person.email == "JANA@example.cz" and person.first_name == "JANA"  # not changed
+
+
+def test_an_email_of_someone_else_is_an_error_not_their_membership(coordinator_client, body, area):
+    """A shared office address must not put a user of services on a consenting director."""
+    director = factories.make_person(
+        area, first_name="Ředitel", last_name="Charity", email="info@charita.cz"
+    )
+    director.public_consent = True
+    director.save()
+    before = _counts()
+    row = "Petr;Starý;info@charita.cz;;;;uživatel;;5. 1. 2026;;"
+    _upload(coordinator_client, body, _csv(row))
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED
+    assert "Ředitel Charity" in job.row_errors[0] and "info@charita.cz" in job.row_errors[0]
+    assert _counts() == before
+
+
+def test_one_email_for_two_names_in_one_file_is_an_error(coordinator_client, body):
+    before = _counts()
+    rows = ["Petr;Starý;info@charita.cz;;;;uživatel;;5. 1. 2026;;", ROWS[1],
+            "Eva;Mladá;INFO@charita.cz;;;;uživatel;;5. 1. 2026;;"]  # fmt: skip
+    _upload(coordinator_client, body, _csv(*rows))
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED and len(job.row_errors) == 1
+    assert job.row_errors[0].startswith(("Row 4:", "Řádek 4:"))
+    assert "Petr Starý" in job.row_errors[0] and " 2" in job.row_errors[0]  # names row 2
+    assert _counts() == before
+
+
+def test_a_consent_that_differs_from_the_recorded_one_is_an_error(coordinator_client, body, area):
+    factories.make_person(area, first_name="Karel", last_name="Novák")  # no consent
+    stated = ROWS[1].removesuffix(";ne") + ";ano"
+    before = _counts()
+    _upload(coordinator_client, body, _csv(stated))
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED and "Karel Novák" in job.row_errors[0]
+    assert _counts() == before
+    # Left empty, the cell keeps the recorded consent.
+    Job.objects.all().delete()
+    _upload(coordinator_client, body, _csv(ROWS[1].removesuffix(";ne") + ";"))
+    assert Job.objects.get().status == Job.Status.DONE
+    assert not Person.objects.get(last_name="Novák").public_consent
+
+
+def test_every_wrong_row_is_named_in_one_pass(coordinator_client, body, area):
+    for _ in range(2):
+        factories.make_person(area, first_name="Karel", last_name="Novák")
+    _upload(coordinator_client, body, _csv(ROWS[1], "Petr;Chybný;;;;;xyz;;5. 1. 2026;;"))
+    errors = " ".join(Job.objects.get().row_errors)
+    assert "xyz" in errors and "Karel Novák" in errors
+
+
+def test_control_characters_are_dropped(coordinator_client, body):
+    _upload(coordinator_client, body, _csv("Jana;No\x01vá;;;;;uživatel;;5. 1. 2026;;ano"))
+    assert Job.objects.get().status == Job.Status.DONE
+    assert Person.objects.get().last_name == "Nová"
 
 
 def test_an_xlsx_with_real_dates_and_numbers(coordinator_client, body):
@@ -185,6 +245,50 @@ def test_a_file_that_cannot_be_imported_is_refused_at_once(
     alternatives = words if isinstance(words, tuple) else (words,)  # English or Czech
     assert errors and any(w in " ".join(errors) for w in alternatives), errors
     assert not Job.objects.exists() and _counts() == before
+
+
+def _xlsx(replace: dict[str, bytes | None] | None = None) -> bytes:
+    """A roster workbook; `replace` swaps parts of its ZIP (None drops the part)."""
+    workbook = Workbook()
+    for line in (HEADER, ROWS[0]):
+        workbook.active.append(line.split(";"))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    source, target = zipfile.ZipFile(buffer), io.BytesIO()
+    with zipfile.ZipFile(target, "w") as damaged:
+        for member in source.infolist():
+            content = (replace or {}).get(member.filename, source.read(member))
+            if content is not None:
+                damaged.writestr(member, content)
+    return target.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("part", "content"),
+    [
+        ("xl/worksheets/sheet1.xml", b"<broken"),
+        ("xl/worksheets/sheet1.xml", None),  # a workbook without a sheet
+        ("xl/workbook.xml", b"<broken"),
+        ("xl/workbook.xml", None),
+        ("xl/styles.xml", b"<broken"),  # (without styles, a workbook is still read)
+        ("xl/_rels/workbook.xml.rels", b"<broken"),
+        ("xl/_rels/workbook.xml.rels", None),
+    ],
+)
+def test_a_damaged_workbook_is_refused_with_a_message(coordinator_client, body, part, content):
+    assert importing.read_table(_xlsx(), "clenove.xlsx").rows  # whole, it is read
+    before = _counts()
+    response = _upload(coordinator_client, body, _xlsx({part: content}), "clenove.xlsx")
+    assert response.status_code == 200
+    assert "XLSX" in " ".join(response.context["form"].errors["file"])
+    assert not Job.objects.exists() and _counts() == before
+
+
+def test_a_workbook_that_unpacks_too_big_is_refused(coordinator_client, body, monkeypatch):
+    monkeypatch.setattr(importing, "MAX_UNPACKED_BYTES", 1000)
+    response = _upload(coordinator_client, body, _xlsx(), "clenove.xlsx")
+    assert response.context["form"].errors["file"]
+    assert not Job.objects.exists()
 
 
 def test_a_file_too_big_is_refused(coordinator_client, body, monkeypatch):

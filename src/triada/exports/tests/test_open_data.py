@@ -135,3 +135,11 @@ def test_open_data_may_be_read_by_any_web_page(client, world):
     response = client.get(_url(world.area, "organy", "json"))
     assert response["Access-Control-Allow-Origin"] == "*"
     assert response["Content-Type"] == "application/json"
+
+
+def test_control_characters_in_a_name_do_not_break_the_workbook(client, world):
+    """XML cannot hold them; pasted text can carry them. They are dropped, not a 500."""
+    world.named.last_name = "Veř\x01ejná\x0b"
+    world.named.save()
+    _header, rows = _rows(client, world.area, "clenove", "xlsx")
+    assert "Alena Veřejná" in repr(rows)

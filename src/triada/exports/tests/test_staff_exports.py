@@ -77,6 +77,9 @@ def test_the_area_workbook_job_runs_with_progress_and_is_downloaded(coordinator_
         "finished": True,
         "text": job.summary or progress.json()["text"],
     }
+    for response in (page, progress):  # one address, two answers, in no shared cache
+        assert "Accept" in response["Vary"]
+        assert response["Cache-Control"] == "private, no-store"
 
     file = coordinator_client.get(download)
     assert file.status_code == 200
@@ -224,3 +227,17 @@ def test_old_files_are_removed_and_stale_jobs_fail(coordinator_client, area):
         ).status_code
         == 404
     )
+
+
+def test_the_daily_command_removes_a_finished_jobs_file(coordinator_client, area):
+    _start(coordinator_client, area, Job.Kind.AREA_XLSX)
+    job = Job.objects.get()
+    storage, name = job.file.storage, job.file.name
+    call_command("jobs_clean")
+    assert storage.exists(name)  # still within the week
+    Job.objects.filter(pk=job.pk).update(
+        finished_at=timezone.now() - datetime.timedelta(days=8), row_errors=["Row 2: Jana Nová"]
+    )
+    call_command("jobs_clean")
+    job.refresh_from_db()
+    assert not job.file and not storage.exists(name) and job.row_errors == []

@@ -310,6 +310,15 @@ def test_action_plan_pdf_and_docx_list_what_runs_in_the_year(version):
     assert [cell.value for cell in sheet[2]][-1] == _("Total")
 
 
+def test_control_characters_in_a_title_do_not_break_the_documents(version):
+    """XML (XLSX, DOCX) cannot hold them; pasted text can carry them. They are dropped."""
+    measure = _item(version, K.MEASURE)
+    PlanItem.objects.filter(pk=measure.pk).update(title="Pečovatelská\x01 služba\x0b")
+    rows = [row[1].value for row in _sheet(exports.action_plan_xlsx(version, 2018)).iter_rows()]
+    assert "Pečovatelská služba" in rows
+    assert "Pečovatelská služba" in _docx_text(_docx(exports.plan_docx(version)))
+
+
 # The evaluation report
 
 

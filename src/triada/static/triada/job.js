@@ -1,5 +1,6 @@
 // The page of an export or an import that is under way: asks for its progress every two
-// seconds and shows it; when the job has finished, loads the page again with the result.
+// seconds and shows it; when the job has finished, loads the page again with the result. The
+// questions are not activity: an idle session still ends, and the page then reloads.
 // Without JavaScript the page has a "Refresh" link.
 (function () {
   "use strict";
@@ -11,8 +12,14 @@
   async function poll() {
     try {
       const response = await fetch(window.location.href, {
-        headers: { Accept: "application/json" }, credentials: "same-origin",
+        headers: { Accept: "application/json", "X-Triada-Poll": "1" },
+        credentials: "same-origin",
       });
+      if (!(response.headers.get("Content-Type") || "").startsWith("application/json")) {
+        // Not the progress: the session has ended (the sign-in page) or the job is gone.
+        window.location.reload();
+        return;
+      }
       const job = await response.json();
       if (job.finished) {
         window.location.reload();
