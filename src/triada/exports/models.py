@@ -41,7 +41,7 @@ class Job(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("body"),
-        help_text="The body whose roster is imported.",
+        help_text=_("The body whose roster is imported."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED

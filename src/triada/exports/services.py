@@ -234,10 +234,16 @@ def _minutes_members(job: Job, index, progress: Progress):
         )
         .iterator(chunk_size=streaming.CHUNK_SIZE)
     )
+    # A file lost from the storage is named in the index instead of failing the archive.
+    missing = _("(the file is missing from the storage)")
+
     for pdf, number, published, meeting_id, title, starts, body in versions:
         day = streaming.local(starts).date()
         name = f"zapisy/{day:%Y}/{day.isoformat()}-{slugify(body)[:40]}-{meeting_id}-v{number}.pdf"
-        yield ZipMember(name, published, _storage_chunks(pdf))
+        if default_storage.exists(pdf):
+            yield ZipMember(name, published, _storage_chunks(pdf))
+        else:
+            name = f"{name} {missing}"
         url = links.to("portal:meeting", area_slug=area.slug, pk=meeting_id)
         add_to_index((name, written, body, day, title or body, number, published, url))
         progress.add()
@@ -251,7 +257,10 @@ def _minutes_members(job: Job, index, progress: Progress):
     for pk, file, original, title, day, uploaded_at, body in uploads:
         stem = slugify(original.rsplit(".", 1)[0])[:60] or "zapis"
         name = f"archiv/{day:%Y}/{day.isoformat()}-{pk}-{stem}.pdf"
-        yield ZipMember(name, uploaded_at, _storage_chunks(file))
+        if default_storage.exists(file):
+            yield ZipMember(name, uploaded_at, _storage_chunks(file))
+        else:
+            name = f"{name} {missing}"
         add_to_index((name, uploaded, body or "", day, title, None, uploaded_at, ""))
         progress.add()
     index.flush()

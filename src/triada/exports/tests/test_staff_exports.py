@@ -130,6 +130,23 @@ def test_the_minutes_archive_is_a_zip_of_the_pdfs_with_an_index(coordinator_clie
     assert rows[0][3] == "2019-03-14" and rows[0][-1].endswith(f"/jednani/{world.meeting.pk}/")
 
 
+def test_a_file_lost_from_the_storage_is_named_in_the_index(coordinator_client, world):
+    world.upload.file.storage.delete(world.upload.file.name)
+    _start(coordinator_client, world.area, Job.Kind.MINUTES_ZIP)
+    job = Job.objects.get()
+    assert job.status == Job.Status.DONE
+    response = coordinator_client.get(
+        reverse("exports:job_download", args=[world.area.slug, job.pk])
+    )
+    archive = zipfile.ZipFile(io.BytesIO(body_of(response)))
+    assert [n for n in archive.namelist() if n.endswith(".pdf")] == [
+        f"zapisy/2019/2019-03-14-seniori-{world.meeting.pk}-v1.pdf"
+    ]
+    (index_name,) = [n for n in archive.namelist() if n.endswith(".csv")]
+    index = archive.read(index_name).decode("utf-8-sig")
+    assert f"{world.upload.pk}-zapis-2014.pdf (" in index
+
+
 def test_a_second_click_does_not_start_a_second_export(coordinator, world):
     with override_settings(TASKS=DATABASE_QUEUE):
         first = services.export_start(
