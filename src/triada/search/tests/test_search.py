@@ -60,6 +60,13 @@ def test_filters_by_area_body_and_year(published, group, other_area):
     assert not search("odlehcovacich", year=2018)
 
 
+def test_the_words_that_scope_a_search_are_not_found_as_text(published, group):
+    """SQLite keeps the area and the body as words ("a12 b34") beside the text."""
+    assert search("socialni", area=group.area, body=group)
+    assert not search(f"a{group.area.pk}")
+    assert not search(f"b{group.pk}")
+
+
 def test_uploaded_pdf_text_is_searchable(group):
     upload = SimpleUploadedFile("z.pdf", make_pdf("Terénní pečovatelská služba v Kuníně"))
     uploaded_minutes_add(
