@@ -44,13 +44,15 @@ messages: setup
 	DJANGO_DEBUG=1 $(RUN) python manage.py compilemessages --ignore=.venv -v0
 
 ## Benchmarks (not tests): a synthetic instance of AREAS areas, generated once into
-## var/bench-AREAS/ (or, with DATABASE_URL, into that empty PostgreSQL database, once); then
+## var/bench-AREAS/ (or, with DATABASE_URL, into that empty PostgreSQL database, once) and
+## migrated on every run; then
 ## one table of the pages, search, PDF text extraction and rendering (bench/pages.py)
 AREAS ?= 205
 BENCH_DIR := var/bench-$(AREAS)$(if $(DATABASE_URL),-postgresql)
 bench: setup
-	@if [ ! -f $(BENCH_DIR)/generated ]; then mkdir -p $(BENCH_DIR) && \
-		DJANGO_DEBUG=1 TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python manage.py migrate -v0 && \
-		DJANGO_DEBUG=1 TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python manage.py generate --areas $(AREAS) && \
-		touch $(BENCH_DIR)/generated || { rm -rf $(BENCH_DIR); exit 1; }; fi
+	@mkdir -p $(BENCH_DIR)
+	DJANGO_DEBUG=1 TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python manage.py migrate -v0
+	@[ -f $(BENCH_DIR)/generated ] || { \
+		DJANGO_DEBUG=1 TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python manage.py generate --areas $(AREAS) \
+		&& touch $(BENCH_DIR)/generated; }
 	TRIADA_DATA_DIR=$(BENCH_DIR) $(RUN) python bench/pages.py --json $(BENCH_DIR)/pages.json

@@ -6,6 +6,7 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -55,6 +56,10 @@ class SignInGuardMiddleware:
                 _("You were signed out after %(minutes)d minutes without activity.")
                 % {"minutes": settings.TRIADA_SESSION_IDLE_MINUTES},
             )
+            if request.headers.get(POLL_HEADER):
+                # Not the sign-in page, which would show the message to nobody: the page
+                # that asked reloads and is sent there with the message.
+                return HttpResponse(status=401)
             return redirect(f"{reverse('accounts:login')}?{urlencode({'next': _next(request)})}")
         if request.headers.get(POLL_HEADER) and LAST_SEEN in request.session:
             return None

@@ -11,9 +11,10 @@ def czech_nbsp(text: str) -> str:
     return _ONE_LETTER.sub("\\1\u00a0", text)
 
 
-# C0 control characters but tab, line feed and carriage return: XML (XLSX, DOCX) cannot hold
-# them, and they come only from pasted or imported text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# C0 control characters but tab, line feed and carriage return, and the two noncharacters
+# U+FFFE and U+FFFF: XML (XLSX, DOCX) cannot hold them, and they come only from pasted or
+# imported text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def printable(text: str) -> str:

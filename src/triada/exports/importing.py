@@ -362,9 +362,18 @@ class Row:
 @dataclass
 class Checked:
     rows: list[Row] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)  # (row number, message)
     persons: dict = field(default_factory=dict)  # key → existing Person
     organizations: dict = field(default_factory=dict)  # key → existing Organization
+
+
+def add_error(checked: Checked, number: int, problem: str) -> None:
+    checked.errors.append((number, row_message(number, problem)))
+
+
+def error_messages(checked: Checked) -> list[str]:
+    """The errors in the order of the rows, whichever check found them."""
+    return [message for _number, message in sorted(checked.errors, key=lambda e: e[0])]
 
 
 def row_message(number: int, problem: str) -> str:
@@ -510,7 +519,7 @@ def _person_problem(row: Row, person, row_of_person: int | None) -> str | None:
                 "the consent to publishing the name differs from the one recorded for "
                 "%(name)s; change it on the person's page, or leave the cell empty"
             ) % {"name": _full_name(person)}
-        return _("the consent to publishing the name differs from row %(row)d") % {
+        return _("row %(row)d adds this person with another consent to publishing the name") % {
             "row": row_of_person
         }
     return None
@@ -561,7 +570,7 @@ def match_existing(area, checked: Checked) -> None:
         else:
             first_rows[row.person_key] = row
         if problem:
-            checked.errors.append(row_message(row.number, problem))
+            add_error(checked, row.number, problem)
         if row.organization_key is None:
             continue
         found_orgs = by_org.get(row.organization_key, [])
@@ -569,14 +578,14 @@ def match_existing(area, checked: Checked) -> None:
             problem = _("there are several organizations named %(name)s here; give the IČO") % {
                 "name": row.organization["name"]
             }
-            checked.errors.append(row_message(row.number, problem))
+            add_error(checked, row.number, problem)
         elif found_orgs:
             checked.organizations[row.organization_key] = found_orgs[0]
         elif not row.organization["name"]:
             problem = _(
                 "no organization with IČO %(ico)s is recorded here; give its name to add it"
             ) % {"ico": row.organization["ico"]}
-            checked.errors.append(row_message(row.number, problem))
+            add_error(checked, row.number, problem)
 
 
 # Saving

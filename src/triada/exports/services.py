@@ -325,12 +325,12 @@ def _roster_import(job: Job) -> None:
         try:
             checked.rows.append(checker.check(number, cells))
         except importing.RowError as error:
-            checked.errors.append(importing.row_message(number, str(error)))
+            importing.add_error(checked, number, str(error))
         progress.add()
     progress.save()
     importing.match_existing(area, checked)  # also with wrong rows: all errors at once
     if checked.errors:
-        _refuse_rows(job, checked.errors, progress.done)
+        _refuse_rows(job, importing.error_messages(checked), progress.done)
         return
     try:
         saved = importing.save_rows(actor=job.created_by, body=job.body, checked=checked)

@@ -206,10 +206,10 @@ class Sheet:
 def xlsx_file(sheets: Iterable[Sheet], *, title: str = ""):
     """A workbook of the sheets in an anonymous temporary file, positioned at its start."""
     workbook = Workbook(write_only=True)
-    workbook.properties.title = title
+    workbook.properties.title = printable(title)
     date_format = _date_format()
     for spec in sheets:
-        sheet = workbook.create_sheet(_sheet_title(spec.title))
+        sheet = workbook.create_sheet(_sheet_title(printable(spec.title)))
         for index, column in enumerate(spec.columns):
             sheet.column_dimensions[get_column_letter(index + 1)].width = column.width
         sheet.freeze_panes = "A2"

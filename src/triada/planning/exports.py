@@ -616,8 +616,8 @@ def _docx_section(doc, section: Section) -> None:
 def _docx(document: Document) -> bytes:
     doc = docx.Document()
     _docx_language(doc)
-    doc.core_properties.title = document.full_title
-    doc.core_properties.author = document.author
+    doc.core_properties.title = printable(document.full_title)
+    doc.core_properties.author = printable(document.author)
     _docx_orient(doc.sections[0], landscape=document.wide)
     doc.add_paragraph(_docx_text(document.title), style="Title")
     for line in document.subtitle:
@@ -656,6 +656,7 @@ def _xl_number(value: Decimal | None):
 
 def _xl_sheet(title: str, subtitle: str, header: list[str], widths: list[int]):
     """A workbook with one sheet: the title in row 1, the header in row 2 (frozen)."""
+    title, subtitle = printable(title), printable(subtitle)
     workbook = Workbook()
     sheet = workbook.active
     # A sheet name has at most 31 characters and none of []:*?/\ .

@@ -5,8 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class SearchDocument(models.Model):
     """One searchable thing, in the words the public may read.
 
-    The full-text index is built over this table by the database: an FTS5 table with
-    triggers on SQLite, an expression GIN index on PostgreSQL (see the migrations)."""
+    The full-text index is built over this table by the database, outside the model (see the
+    migrations): on SQLite an FTS5 table whose content is the view `search_fts_source`, kept
+    by triggers (0004); on PostgreSQL a stored generated column `words` with a GIN index
+    (0003). A migration that alters this table must drop them first and create them again
+    after: on SQLite, Django rebuilds the table for most changes and the view blocks that; on
+    PostgreSQL, the type of `title` or `text` cannot change under the generated column."""
 
     class Kind(models.TextChoices):
         MINUTES = "minutes", _("minutes")

@@ -209,6 +209,14 @@ def test_a_page_asking_for_progress_does_not_keep_the_session_alive(member, area
     assert client.session[LAST_SEEN] == idle_since
     assert client.get(f"/sprava/{area.slug}/").status_code == 200  # a click is activity
     assert client.session[LAST_SEEN] > idle_since
+    # Once idle too long, the question gets a 401; the reload then shows why.
+    session = client.session
+    session[LAST_SEEN] = int(time.time()) - 31 * 60
+    session.save()
+    assert client.get(f"/sprava/{area.slug}/", **poll).status_code == 401
+    page = client.get(f"/sprava/{area.slug}/", follow=True)
+    assert page.redirect_chain[0][0].startswith(LOGIN)
+    assert "po 30 minutách nečinnosti" in page.content.decode()
 
 
 @pytest.mark.django_db

@@ -17,7 +17,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from triada.planning import exports, services
-from triada.planning.models import Comment, Evaluation, FundingSource, PlanItem, PlanVersion
+from triada.planning.models import (
+    Comment,
+    Evaluation,
+    FundingSource,
+    Plan,
+    PlanItem,
+    PlanVersion,
+)
 from triada.tests import factories
 
 TODAY = datetime.date.today()
@@ -314,9 +321,14 @@ def test_control_characters_in_a_title_do_not_break_the_documents(version):
     """XML (XLSX, DOCX) cannot hold them; pasted text can carry them. They are dropped."""
     measure = _item(version, K.MEASURE)
     PlanItem.objects.filter(pk=measure.pk).update(title="Pečovatelská\x01 služba\x0b")
-    rows = [row[1].value for row in _sheet(exports.action_plan_xlsx(version, 2018)).iter_rows()]
-    assert "Pečovatelská služba" in rows
-    assert "Pečovatelská služba" in _docx_text(_docx(exports.plan_docx(version)))
+    Plan.objects.filter(pk=version.plan_id).update(title="Komunitní\ufffe plán\x02")
+    version.refresh_from_db()
+    sheet = _sheet(exports.action_plan_xlsx(version, 2018))
+    assert "Pečovatelská služba" in [row[1].value for row in sheet.iter_rows()]
+    assert "Komunitní plán" in sheet["B1"].value
+    document = _docx(exports.plan_docx(version))
+    assert "Pečovatelská služba" in _docx_text(document)
+    assert "Komunitní plán" in document.core_properties.title
 
 
 # The evaluation report

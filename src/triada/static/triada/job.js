@@ -15,8 +15,10 @@
         headers: { Accept: "application/json", "X-Triada-Poll": "1" },
         credentials: "same-origin",
       });
-      if (!(response.headers.get("Content-Type") || "").startsWith("application/json")) {
-        // Not the progress: the session has ended (the sign-in page) or the job is gone.
+      if (response.status >= 500) throw new Error("The server is not answering now.");
+      const json = (response.headers.get("Content-Type") || "").startsWith("application/json");
+      if (response.status === 401 || !json) {
+        // Not the progress: the session has ended or the job is gone. The page says why.
         window.location.reload();
         return;
       }
