@@ -154,7 +154,13 @@ def job_run(job_id: int) -> str:
 
 
 def _finish(job: Job, status: str, **fields) -> None:
-    Job.objects.filter(pk=job.pk).update(status=status, finished_at=timezone.now(), **fields)
+    """End a running job. One that `jobs_clean` has meanwhile failed as stale stays failed (its
+    user was told so), and a file it made is removed rather than left without a job."""
+    finished = Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING).update(
+        status=status, finished_at=timezone.now(), **fields
+    )
+    if not finished and fields.get("file"):
+        default_storage.delete(fields["file"])
 
 
 def _store(job: Job, output, filename: str) -> str:

@@ -6,6 +6,8 @@ import io
 import zipfile
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
@@ -258,3 +260,14 @@ def test_the_daily_command_removes_a_finished_jobs_file(coordinator_client, area
     call_command("jobs_clean")
     job.refresh_from_db()
     assert not job.file and not storage.exists(name) and job.row_errors == []
+
+
+def test_a_job_failed_as_stale_stays_failed_when_it_ends_after_all(area):
+    job = Job.objects.create(area=area, kind=Job.Kind.AREA_XLSX, status=Job.Status.RUNNING)
+    name = default_storage.save("exporty/pozde.xlsx", ContentFile(b"PK"))
+    Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - datetime.timedelta(days=1))
+    services.jobs_clean()
+    services._finish(job, Job.Status.DONE, file=name)
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED and not job.file
+    assert not default_storage.exists(name)
