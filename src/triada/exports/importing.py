@@ -253,7 +253,8 @@ def read_table(data: bytes, name: str) -> Table:
     rows: list[tuple[int, list]] = []
     cells_of = _xlsx_rows(data) if fmt == "xlsx" else _csv_rows(data)
     for number, cells in enumerate(cells_of, start=1):
-        if number > 2 * MAX_ROWS:  # empty rows count here, or a sheet of them would be read on
+        # Empty rows count here: a sheet of millions of them would otherwise be read to its end.
+        if number > 2 * MAX_ROWS:
             raise _too_many_rows()
         cells = cells[:MAX_COLUMNS]
         if all(_text(c) == "" for c in cells):
