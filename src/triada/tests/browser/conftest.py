@@ -97,7 +97,7 @@ def _rows_of_every_table() -> list[tuple[type, list]]:
 def _insert_rows(snapshot: list[tuple[type, list]]) -> None:
     """Put the rows back exactly as they were: plain INSERTs, so no save(), no signals, and
     no auto_now stamping. Foreign keys are checked at the commit, so the order does not
-    matter. The search index (FTS5 triggers on SQLite, an expression index on PostgreSQL)
+    matter. The search index (FTS5 triggers on SQLite, a generated column on PostgreSQL)
     follows the inserted rows by itself."""
     from django.core.management.color import no_style
     from django.db import connection, transaction
