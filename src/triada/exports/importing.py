@@ -485,41 +485,32 @@ def _organization_key(organization: dict) -> tuple:
     return ("name", organization["name"].casefold())
 
 
-def _full_name(person) -> str:
-    first, last = (
-        (person["first_name"], person["last_name"])
-        if isinstance(person, dict)
-        else (person.first_name, person.last_name)
-    )
-    return f"{first} {last}"
+def _full_name(person: dict) -> str:
+    return f"{person['first_name']} {person['last_name']}"
 
 
-def _same_name(one, other) -> bool:
-    return _full_name(one).casefold() == _full_name(other).casefold()
-
-
-def _person_problem(row: Row, person, row_of_person: int | None) -> str | None:
-    """What keeps the row from naming `person` (an existing one, or the new one of an earlier
-    row): an e-mail address given to someone else, or a consent that differs from the one
-    recorded. A shared office address must not put a membership on the wrong name."""
+def _person_problem(row: Row, name: str, consent: bool, row_of_person: int | None) -> str | None:
+    """What keeps the row from naming the person of `name` and `consent` (an existing one, or
+    the new one of an earlier row): an e-mail address given to someone else, or a consent that
+    differs from the one recorded. A shared office address must not put a membership on the
+    wrong name."""
     email = row.person["email"]
-    if row.person_key[0] == "email" and not _same_name(row.person, person):
+    if row.person_key[0] == "email" and _full_name(row.person).casefold() != name.casefold():
         if row_of_person is None:
             return _(
                 "the e-mail %(email)s belongs to %(name)s here; correct the name or the e-mail"
-            ) % {"email": email, "name": _full_name(person)}
+            ) % {"email": email, "name": name}
         return _("row %(row)d gives the e-mail %(email)s to %(name)s") % {
             "row": row_of_person,
             "email": email,
-            "name": _full_name(person),
+            "name": name,
         }
-    consent = person["public_consent"] if isinstance(person, dict) else person.public_consent
     if row.consent_stated and row.person["public_consent"] != consent:
         if row_of_person is None:
             return _(
                 "the consent to publishing the name differs from the one recorded for "
                 "%(name)s; change it on the person's page, or leave the cell empty"
-            ) % {"name": _full_name(person)}
+            ) % {"name": name}
         return _("row %(row)d adds this person with another consent to publishing the name") % {
             "row": row_of_person
         }
@@ -563,11 +554,14 @@ def match_existing(area, checked: Checked) -> None:
                 % {"name": _full_name(row.person)}
             )
         elif found:
-            problem = _person_problem(row, found[0], None)
-            checked.persons[row.person_key] = found[0]
+            person = found[0]
+            name = f"{person.first_name} {person.last_name}"
+            problem = _person_problem(row, name, person.public_consent, None)
+            checked.persons[row.person_key] = person
         elif row.person_key in first_rows:
             first = first_rows[row.person_key]
-            problem = _person_problem(row, first.person, first.number)
+            name, consent = _full_name(first.person), first.person["public_consent"]
+            problem = _person_problem(row, name, consent, first.number)
         else:
             first_rows[row.person_key] = row
         if problem:
