@@ -307,7 +307,12 @@ def documents(request, access, pk):
     """The documents attached to the agenda items; the body's members download them."""
     meeting = get_meeting_for_user(access, pk)
     can_manage = access.can_manage_meetings(meeting.body)
-    form = AgendaDocumentForm(request.POST or None, request.FILES or None, meeting=meeting)
+    # Bound on every POST: one that carries no field (an empty file only) gets the form's
+    # errors, not a blank form again.
+    posted = request.method == "POST"
+    form = AgendaDocumentForm(
+        request.POST if posted else None, request.FILES if posted else None, meeting=meeting
+    )
     if request.method == "POST":
         access.require(can_manage)
         if form.is_valid() and run_service(

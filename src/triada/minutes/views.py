@@ -296,7 +296,12 @@ def upload(request, access):
     """Upload archive minutes: one request for all files, or, with JavaScript, one request
     per file so that the page shows the progress; each file succeeds or fails on its own."""
     access.require(access.is_coordinator)
-    form = UploadForm(request.POST or None, request.FILES or None, area=access.area)
+    # Bound on every POST: one that carries no field (an empty file only) gets the form's
+    # errors, not a blank form again.
+    posted = request.method == "POST"
+    form = UploadForm(
+        request.POST if posted else None, request.FILES if posted else None, area=access.area
+    )
     wants_json = request.headers.get("Accept") == "application/json"
     results: list[tuple[bool, str]] = []  # (not refused, message naming the file)
     if request.method == "POST" and form.is_valid():

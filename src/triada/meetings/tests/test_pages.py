@@ -175,3 +175,24 @@ def test_editing_the_agenda_keeps_the_documents(client, leader, group):
     assert client.post(url, data).status_code == 302
     assert [i.title for i in meeting.agenda_items.all()] == ["Různé", "Akční plán", "Nový bod"]
     assert AgendaDocument.objects.get().item_id == first.pk  # the document stayed with its item
+
+
+def test_an_upload_without_any_field_gets_the_forms_errors(
+    client, leader, coordinator_client, group
+):
+    """A fuzz test's find: a POST with nothing but an empty file named "." has no field, and
+    an unbound form said nothing. The test client sends the same with no data at all."""
+    from triada.meetings.models import AgendaDocument
+    from triada.minutes.models import UploadedMinutes
+
+    meeting = services.meeting_create(
+        actor=None, body=group, starts_at=timezone.now(), agenda=("Akční plán",)
+    )
+    client.force_login(leader)
+    url = _url("meetings:documents", group.area, pk=meeting.pk)
+    response = client.post(url)
+    assert response.status_code == 200 and response.context["form"].errors
+    upload = _url("minutes:upload", group.area)
+    response = coordinator_client.post(upload)
+    assert response.status_code == 200 and response.context["form"].errors
+    assert not AgendaDocument.objects.exists() and not UploadedMinutes.objects.exists()
