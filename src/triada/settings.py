@@ -104,7 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "triada.staff.context_processors.area_access",
+                "triada.ui.context_processors.area_access",
             ],
         },
     },

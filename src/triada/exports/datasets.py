@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from triada.meetings.models import Meeting
 from triada.minutes.models import UploadedMinutes, Version
 from triada.people.models import Membership, TriadSide
+from triada.people.public import public_name
 from triada.planning.models import PlanItem, PlanVersion, Responsibility
-from triada.portal.selectors import public_name
 from triada.structure.models import Body, BodyRelation
 
 from . import streaming

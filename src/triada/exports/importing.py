@@ -29,7 +29,7 @@ from triada.documents.typography import printable
 from triada.people import services as people_services
 from triada.people.models import Membership, Organization, Person, TriadSide
 from triada.people.validators import validate_ico
-from triada.staff.forms import EARLIEST_DATE, LATEST_DATE
+from triada.ui.forms import EARLIEST_DATE, LATEST_DATE
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000

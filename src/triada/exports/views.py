@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from triada.areas.models import Area
-from triada.staff.decorators import area_view
 from triada.structure.models import Body
+from triada.ui.decorators import area_view
 
 from . import services, streaming
 from .access import get_job_for_user

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from triada.people.models import Person
-from triada.staff.forms import DateTimeField
+from triada.ui.forms import DateTimeField
 
 from .models import AgendaItem, Attendance, Guest, Meeting
 

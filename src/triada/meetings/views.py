@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from triada.documents.pdf import render_pdf
 from triada.minutes.selectors import open_tasks
-from triada.staff.decorators import area_view
-from triada.staff.forms import query_int, query_year, run_service, submit, whole_number
 from triada.structure.models import Body
+from triada.ui.decorators import area_view
+from triada.ui.forms import query_int, query_year, run_service, submit, whole_number
 
 from . import services
 from .access import get_meeting_for_user

@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from triada.people.models import Person
-from triada.staff.forms import DateField
 from triada.structure.models import Body
+from triada.ui.forms import DateField
 
 from .models import Resolution, Task, UploadedMinutes
 

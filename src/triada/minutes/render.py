@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 
 from triada.meetings.selectors import attendance_summary
-from triada.portal.selectors import public_name, public_order
+from triada.people.public import public_name, public_order
 
 from .models import Minutes
 

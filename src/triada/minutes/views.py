@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from triada.meetings.access import get_meeting_for_user
-from triada.staff.decorators import area_view
-from triada.staff.forms import run_service
+from triada.ui.decorators import area_view
+from triada.ui.forms import run_service
 
 from . import services
 from .access import get_minutes_for_user, get_task_for_user

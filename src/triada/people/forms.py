@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from triada.staff.forms import DateField, ModelMultipleChoiceField
+from triada.ui.forms import DateField, ModelMultipleChoiceField
 
 from .models import LeaderElection, Membership, Organization, Person, TriadSide
 

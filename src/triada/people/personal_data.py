@@ -28,9 +28,9 @@ from triada.minutes.models import Comment as MinutesComment
 from triada.minutes.models import Minutes, Section, Task, Version
 from triada.minutes.render import plain_text
 from triada.minutes.tasks import index_published_minutes, render_version_pdf
+from triada.people.public import public_name
 from triada.planning.models import Comment as PlanComment
 from triada.planning.models import Responsibility
-from triada.portal.selectors import public_name
 
 from .models import LeaderElection, Person
 

@@ -4,7 +4,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Max, Min, Q
 
 from triada.collation import czech_sort_key
 
@@ -83,3 +83,12 @@ def persons_in_area(area, *, query: str = ""):
             Q(last_name__icontains=word) | Q(first_name__icontains=word) | Q(email__icontains=word)
         )
     return qs
+
+
+def roster_years(body, today: datetime.date) -> list[int]:
+    """The years for which the body has a member list, newest first."""
+    span = body.memberships.aggregate(first=Min("start_on"), last_start=Max("start_on"))
+    if span["first"] is None:
+        return []
+    last = body.dissolved_on.year if body.dissolved_on else today.year
+    return list(range(last, span["first"].year - 1, -1))

@@ -13,10 +13,10 @@ from triada.accounts.models import User
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
 from triada.editing import changes_applied
-from triada.portal.selectors import public_name
 
 from .models import LeaderElection, Membership, Organization, Person
 from .personal_data import refresh_published_minutes
+from .public import public_name
 
 ORGANIZATION_FIELDS = ("name", "ico", "usual_side", "address", "email", "phone", "website")
 PERSON_FIELDS = (

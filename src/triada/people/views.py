@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from triada.accounts.emails import send_password_set_link
-from triada.staff.decorators import area_view
-from triada.staff.forms import query_int, query_text, run_service, submit
 from triada.structure.access import get_body_for_roster_change, get_body_for_user
+from triada.ui.decorators import area_view
+from triada.ui.forms import query_int, query_text, run_service, submit
 
 from . import personal_data, selectors, services
 from .access import get_membership_for_user, get_organization_for_user, get_person_for_user

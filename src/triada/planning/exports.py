@@ -32,7 +32,7 @@ from openpyxl.utils import get_column_letter
 
 from triada.documents.pdf import render_pdf
 from triada.documents.typography import czech_nbsp, printable
-from triada.portal.selectors import public_name
+from triada.people.public import public_name
 
 from .access import require_year_in_period
 from .models import FundingSource, PlanItem, PlanVersion

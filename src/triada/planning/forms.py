@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from triada.meetings.models import Meeting
 from triada.people.models import Organization, Person
-from triada.staff.forms import DateField, ModelMultipleChoiceField
 from triada.structure.models import Body
+from triada.ui.forms import DateField, ModelMultipleChoiceField
 
 from .models import Comment, Evaluation, FundingSource, Need, PlanItem, PlanVersion
 from .services import ITEM_FIELDS, SETTLING_BODY_KINDS, STAGE_OF_BODY_KIND

@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from triada.people.models import Person
-from triada.staff.decorators import area_view
-from triada.staff.forms import query_int, run_service, submit, whole_number
+from triada.ui.decorators import area_view
+from triada.ui.forms import query_int, run_service, submit, whole_number
 
 from . import exports, services
 from .access import (

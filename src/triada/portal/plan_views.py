@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from triada.areas.models import Area
 from triada.minutes.models import Minutes
 from triada.people.models import Person
+from triada.people.public import public_name
 from triada.planning import exports, selectors, services
 from triada.planning.access import require_year_in_period
 from triada.planning.models import (
@@ -29,10 +30,9 @@ from triada.planning.models import (
     PlanItem,
     PlanVersion,
 )
-from triada.staff.forms import query_int, query_year, run_service
+from triada.ui.forms import query_int, query_year, run_service
 
 from .plan_forms import CommentForm, NeedFilterForm, NeedForm, rate_count, rate_limited
-from .selectors import public_name
 
 S = PlanVersion.Status
 # Versions whose comments are settled: their settlement table is public.

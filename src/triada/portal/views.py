@@ -22,12 +22,12 @@ from triada.meetings.models import Meeting
 from triada.minutes.models import Minutes, UploadedMinutes, Version
 from triada.minutes.selectors import archive_entries, archive_years
 from triada.people import selectors as people_selectors
-from triada.staff.forms import DateQueryForm, query_year
+from triada.people.public import public_members
 from triada.structure import selectors as structure_selectors
 from triada.structure.models import Body
+from triada.ui.forms import DateQueryForm, query_year
 
 from .plan_views import open_comment_versions
-from .selectors import public_members, roster_years
 
 # Calendar feeds carry the coming meetings and those of the last year.
 CALENDAR_PAST = datetime.timedelta(days=365)
@@ -108,7 +108,7 @@ def body(request, area_slug, body_slug):
     area = get_object_or_404(Area, slug=area_slug)
     body = get_object_or_404(Body, area=area, slug=body_slug)
     today = timezone.localdate()
-    years = roster_years(body, today)
+    years = people_selectors.roster_years(body, today)
     date_form = DateQueryForm(request.GET or None)
     _on, year = date_form.on_and_year(today)
     if year is None or year not in years:

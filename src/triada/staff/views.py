@@ -13,9 +13,8 @@ from triada.people import selectors as people_selectors
 from triada.people.models import Membership, Organization, Person
 from triada.planning.selectors import my_plan_items
 from triada.structure.models import Body
-
-from .decorators import area_view
-from .forms import query_text
+from triada.ui.decorators import area_view
+from triada.ui.forms import query_text
 
 
 @login_required

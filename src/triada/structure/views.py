@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from triada.minutes.selectors import open_tasks
 from triada.people import selectors as people_selectors
-from triada.staff.decorators import area_view
-from triada.staff.forms import DateQueryForm, run_service, submit
+from triada.ui.decorators import area_view
+from triada.ui.forms import DateQueryForm, run_service, submit
 
 from . import selectors, services
 from .access import get_body_for_user

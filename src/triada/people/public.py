@@ -4,10 +4,9 @@ and the side of the triad. Public templates get these rows, never Person objects
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Max, Min
-
 from triada.collation import czech_sort_key
-from triada.people.models import Membership
+
+from .models import Membership
 
 
 @dataclass(frozen=True)
@@ -52,12 +51,3 @@ def public_members(memberships) -> list[PublicMember]:
         )
         for m in sorted(memberships, key=_public_order)
     ]
-
-
-def roster_years(body, today: datetime.date) -> list[int]:
-    """The years for which the body has a member list, newest first."""
-    span = body.memberships.aggregate(first=Min("start_on"), last_start=Max("start_on"))
-    if span["first"] is None:
-        return []
-    last = body.dissolved_on.year if body.dissolved_on else today.year
-    return list(range(last, span["first"].year - 1, -1))
