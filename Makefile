@@ -31,10 +31,11 @@ axe:
 	elif command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund; \
 	else echo "npm not found: the accessibility tests will be skipped"; fi
 
-## Lint and the checks CI runs besides the tests
+## Lint, the layers (import-linter, docs/architecture.md) and the checks CI runs besides tests
 lint: setup
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
+	$(RUN) lint-imports --no-cache
 	DJANGO_DEBUG=1 $(RUN) python manage.py makemigrations --check --dry-run
 
 ## Extract the translatable strings into the catalogues and compile them (needs gettext)

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "triada.people",
     "triada.meetings",
     "triada.minutes",
+    "triada.needs",
     "triada.planning",
     "triada.documents",
     "triada.search",

@@ -1,19 +1,46 @@
 """Who may do what in an area.
 
 Coordinators are granted explicitly (AreaRole); leaders and members follow from the active
-memberships of the user's Person, so a roster change changes access at once.
+memberships of the user's Person, so a roster change changes access at once. Memberships are
+people's, an app above this one: people registers how they give roles (`register_body_roles`
+in its AppConfig.ready()).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from triada.areas.models import Area
-from triada.people.models import Membership
 
 from .models import AreaRole
+
+
+@dataclass(frozen=True)
+class BodyRoles:
+    """The bodies of an area in which a user is a member (not a guest), leads, takes minutes."""
+
+    member: frozenset[int] = frozenset()
+    leading: frozenset[int] = frozenset()
+    minute_taker: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class BodyRolesSource:
+    """`roles(user, area)` gives the user's BodyRoles on the current day; `areas(user)` the
+    ids of the areas in which the user is a member of a body today (a query)."""
+
+    roles: Callable[[object, Area], BodyRoles]
+    areas: Callable[[object], object]
+
+
+_body_roles: BodyRolesSource | None = None
+
+
+def register_body_roles(source: BodyRolesSource) -> None:
+    global _body_roles
+    _body_roles = source
 
 
 @dataclass(frozen=True)
@@ -53,23 +80,10 @@ def area_access_for(user, area: Area) -> AreaAccess | None:
         user.is_superuser
         or AreaRole.objects.filter(user=user, area=area, role=AreaRole.Role.COORDINATOR).exists()
     )
-    rows = (
-        Membership.objects.active_on(timezone.localdate())
-        .filter(person__user=user, body__area=area)
-        .values_list("body_id", "function")
-    )
-    member_ids = frozenset(
-        body_id for body_id, function in rows if function != Membership.Function.GUEST
-    )
-    leading_ids = frozenset(
-        body_id for body_id, function in rows if function in Membership.LEADING_FUNCTIONS
-    )
-    taker_ids = frozenset(
-        body_id for body_id, function in rows if function == Membership.Function.MINUTE_TAKER
-    )
-    if not (is_coordinator or member_ids):
+    roles = _body_roles.roles(user, area)
+    if not (is_coordinator or roles.member):
         return None
-    return AreaAccess(user, area, is_coordinator, member_ids, leading_ids, taker_ids)
+    return AreaAccess(user, area, is_coordinator, roles.member, roles.leading, roles.minute_taker)
 
 
 def get_area_access(user, area_slug: str) -> AreaAccess:
@@ -85,11 +99,6 @@ def areas_for_user(user):
     """Areas whose internal pages the user may open."""
     if user.is_superuser:
         return Area.objects.all()
-    today = timezone.localdate()
     coordinated = Area.objects.filter(roles__user=user)
-    member_of = Area.objects.filter(
-        bodies__memberships__in=Membership.objects.active_on(today)
-        .voting()
-        .filter(person__user=user)
-    )
+    member_of = Area.objects.filter(pk__in=_body_roles.areas(user))
     return (coordinated | member_of).distinct()

@@ -6,7 +6,6 @@ from . import views
 app_name = "accounts"
 urlpatterns = [
     path("", views.account, name="account"),
-    path("osobni-udaje.json", views.my_data, name="my_data"),
     path("dvoufazove-overeni/", views.two_factor_setup, name="two_factor_setup"),
     path("dvoufazove-overeni/kod/", views.two_factor_verify, name="two_factor_verify"),
     path("dvoufazove-overeni/zalozni-kody/", views.recovery_codes, name="recovery_codes"),

@@ -9,10 +9,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from triada.audit.models import AuditEntry
-from triada.people import personal_data
 
 from . import two_factor
 from .forms import CodeForm
@@ -118,16 +117,3 @@ def locked_out(request, original_response=None, credentials=None):
     ) % {"minutes": minutes}
     form = AuthenticationForm(request, initial={"username": request.POST.get("username", "")})
     return render(request, "accounts/login.html", {"form": form, "paused": paused}, status=429)
-
-
-@require_GET
-@login_required
-def my_data(request):
-    """The signed-in user's own personal data as JSON (GDPR art. 15 and 20)."""
-    person = getattr(request.user, "person", None)
-    if person is not None:
-        data = personal_data.person_export(person)
-    else:
-        data = {"format": personal_data.EXPORT_FORMAT, "account": None}
-        data["account"] = personal_data.account_export(request.user)
-    return personal_data.export_response(data, actor=request.user, subject=person or request.user)

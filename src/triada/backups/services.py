@@ -359,7 +359,7 @@ def backup_restore(backup: Backup) -> RestoreReport:
         expected=backup.manifest["rows"],
         restored={
             label: count
-            for label, count in live_snapshot().rows.items()
+            for label, count in live_snapshot(backup.manifest["rows"]).rows.items()
             if label in backup.manifest["rows"]
         },
         files=files,

@@ -31,13 +31,14 @@ from triada.accounts.models import User
 from triada.areas.models import Area
 from triada.meetings import services as meetings
 from triada.meetings.models import Meeting
+from triada.needs import services as needs_services
+from triada.needs.models import Need
 from triada.people.models import Membership, Organization, Person
 from triada.planning import services as planning
 from triada.planning.models import (
     Comment,
     Evaluation,
     FundingSource,
-    Need,
     Plan,
     PlanItem,
     PlanVersion,
@@ -1795,7 +1796,7 @@ class _Builder:
         for spec in specs:
             body = self.body(spec.body)
             meeting = self.meeting(body, spec.day)
-            need = planning.need_create(
+            need = needs_services.need_create(
                 actor=self.actor,
                 area=self.area,
                 text=spec.text,
@@ -2084,7 +2085,7 @@ def build_cesky_tesin_plan(area: Area) -> None:
     b.evaluate(v2, (2018, 2019))
 
     # Two needs from the public form: one moderated and published, one still waiting.
-    published = planning.need_submit(
+    published = needs_services.need_submit(
         area=area,
         text="Chybí místo, kde by se mohli scházet lidé s duševním onemocněním a jejich "
         "blízcí – klub nebo kavárna s podporou.",
@@ -2093,8 +2094,10 @@ def build_cesky_tesin_plan(area: Area) -> None:
         submitter_email="alena.pawlasova@example.cz",
     )
     Need.objects.filter(pk=published.pk).update(created_at=_at(D(2019, 10, 8)))  # historical
-    planning.need_update(actor=b.actor, need=published, published=True, status=Need.Status.ACCEPTED)
-    planning.need_submit(
+    needs_services.need_update(
+        actor=b.actor, need=published, published=True, status=Need.Status.ACCEPTED
+    )
+    needs_services.need_submit(
         area=area,
         text="Senioři z Mostů nemají v docházkové vzdálenosti nikoho, kdo by jim pomohl s "
         "žádostí o příspěvek na péči.",

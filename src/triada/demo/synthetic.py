@@ -50,6 +50,7 @@ from triada.collation import czech_sort_key
 from triada.documents.typography import czech_nbsp
 from triada.meetings.models import AgendaItem, Attendance, Guest, Meeting
 from triada.minutes.models import Minutes, Resolution, Section, Task, Version
+from triada.needs.models import Need
 from triada.people.models import LeaderElection, Membership, Organization, Person, TriadSide
 from triada.people.validators import ico_check_digit
 from triada.planning.models import (
@@ -61,7 +62,6 @@ from triada.planning.models import (
     Indicator,
     IndicatorTarget,
     IndicatorValue,
-    Need,
     Plan,
     PlanItem,
     PlanVersion,

@@ -178,3 +178,8 @@ def attendance_stats(body, year: int) -> tuple[list[AttendanceStat], list[Attend
     people = sorted(by_person.values(), key=lambda s: (-s.recent_absences, s.rate, s.label))
     orgs = sorted(by_org.values(), key=lambda s: (-s.recent_absences, s.rate, s.label))
     return people, orgs
+
+
+def body_page(*, body, **objects) -> dict:
+    """The latest meetings on a body's page (ui.sections)."""
+    return {"meetings": body.meetings.select_related("body")[:20]}

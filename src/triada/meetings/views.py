@@ -11,8 +11,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from triada.documents.pdf import render_pdf
-from triada.minutes.selectors import open_tasks
 from triada.structure.models import Body
+from triada.ui import sections
 from triada.ui.decorators import area_view
 from triada.ui.forms import query_int, query_year, run_service, submit, whole_number
 
@@ -101,7 +101,7 @@ def meeting_detail(request, access, pk):
             "agenda": meeting.agenda_items.all(),
             "guests": meeting.guests.all(),
             "summary": attendance_summary(meeting),
-            "open_tasks": open_tasks(body=meeting.body),
+            **sections.sections_context(sections.MEETING_PAGE, meeting=meeting),  # open tasks
             "today": timezone.localdate(),
             "can_manage": access.can_manage_meetings(meeting.body),
             "invitation_late": meeting.status == Meeting.Status.PLANNED

@@ -112,3 +112,13 @@ def archive_years(area) -> list[int]:
     uploads = UploadedMinutes.objects.filter(area=area, status=UploadedMinutes.Status.ACCEPTED)
     years |= {d.year for d in uploads.dates("date", "year")}
     return sorted(years, reverse=True)
+
+
+def body_page(*, body, **objects) -> dict:
+    """The open tasks on a body's page (ui.sections)."""
+    return {"open_tasks": open_tasks(body=body)}
+
+
+def meeting_page(*, meeting, **objects) -> dict:
+    """The open tasks on a meeting's page, to be closed there (ui.sections)."""
+    return {"open_tasks": open_tasks(body=meeting.body)}

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from triada import events
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
 from triada.documents.tasks import send_emails
@@ -19,7 +20,7 @@ from triada.people.models import Person
 
 from .models import Comment, Minutes, Resolution, Section, Task, Version
 from .render import render_document
-from .tasks import index_published_minutes, render_version_pdf
+from .tasks import render_version_pdf
 
 S = Minutes.Status
 # The code of the error that tells an editor someone else saved in the meantime.
@@ -304,7 +305,7 @@ def minutes_publish(*, actor, minutes: Minutes, note: str = "") -> Version:
     before = snapshot(minutes)
     minutes.status = S.PUBLISHED
     minutes.save(update_fields=["status", "updated_at"])
-    index_published_minutes.enqueue(minutes.pk)
+    events.minutes_published.send(sender=Minutes, minutes=minutes)
     _audit(
         actor,
         minutes,

@@ -1,13 +1,12 @@
-"""Background work of minutes: the PDF of a published version and its search entry."""
+"""Background work of minutes: the PDF of a published version."""
 
 from django.core.files.base import ContentFile
 from django.tasks import task
 from django.utils import translation
 
 from triada.documents.pdf import render_pdf
-from triada.search.services import index_minutes
 
-from .models import Minutes, Version
+from .models import Version
 
 
 @task
@@ -23,8 +22,3 @@ def render_version_pdf(version_id: int) -> int:
     version.pdf_size = len(pdf)
     version.save(update_fields=["pdf", "pdf_size"])
     return len(pdf)
-
-
-@task
-def index_published_minutes(minutes_id: int) -> None:
-    index_minutes(Minutes.objects.select_related("meeting__body__area").get(pk=minutes_id))

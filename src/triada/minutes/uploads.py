@@ -12,10 +12,10 @@ from django.tasks import task
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from triada import events
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record
 from triada.documents.extraction import UploadRejected, check_upload, extract_text
-from triada.search.services import index_upload
 
 from .models import UploadedMinutes
 
@@ -79,7 +79,7 @@ def uploaded_minutes_read(record: UploadedMinutes) -> UploadedMinutes:
     record.text, record.pages = extracted.text, extracted.pages
     record.has_text = not extracted.is_scan
     record.save(update_fields=["status", "text", "pages", "has_text"])
-    index_upload(record)
+    events.upload_read.send(sender=UploadedMinutes, upload=record)
     return record
 
 

@@ -2,35 +2,28 @@
 erasure that keeps minutes and memberships meaningful, and consent for public display that
 reaches what was published before.
 
-Published minutes keep each name in a `<span data-person="pk">` (minutes.render); a change of
-consent or an erasure rewrites that span in every published version, renders its PDF again
-and updates the search entry, so no public page, file or search result keeps the old name.
+The apps above people add what they hold (attendance, tasks, comments, plan duties) through
+`register`; minutes also rewrite the name in every published version when the public name
+changes (`triada.events.public_name_changed`) or the person is erased, so no public page,
+file or search result keeps the old name.
 """
 
 import json
-import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.http import JsonResponse
-from django.utils import timezone, translation
-from django.utils.html import escape
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record
-from triada.meetings.models import Attendance
-from triada.minutes.models import Comment as MinutesComment
-from triada.minutes.models import Minutes, Section, Task, Version
-from triada.minutes.render import plain_text
-from triada.minutes.tasks import index_published_minutes, render_version_pdf
-from triada.people.public import public_name
-from triada.planning.models import Comment as PlanComment
-from triada.planning.models import Responsibility
 
 from .models import LeaderElection, Person
 
@@ -38,7 +31,25 @@ EXPORT_FORMAT = "triada-personal-data/1"
 PERSONAL_FIELDS = ("title_before", "first_name", "last_name", "title_after", "email", "phone")
 
 
-def _date(value):
+@dataclass(frozen=True)
+class PersonalDataSource:
+    """What an app above people holds about a person, registered in its AppConfig.ready():
+    `person` gives sections of a person's export, `account` sections of a sign-in account's,
+    `erase(person, spellings, label)` removes the erased name from the app's rows."""
+
+    person: Callable[[Person], dict] | None = None
+    account: Callable[[object], dict] | None = None
+    erase: Callable[[Person, tuple[str, ...], str], None] | None = None
+
+
+_sources: list[PersonalDataSource] = []
+
+
+def register(source: PersonalDataSource) -> None:
+    _sources.append(source)
+
+
+def export_date(value):
     return value.isoformat() if value else None
 
 
@@ -46,12 +57,6 @@ def person_export(person: Person) -> dict:
     """Everything the instance holds about the person, as JSON-ready data."""
     user = person.user
     memberships = person.memberships.select_related("body", "organization").order_by("start_on")
-    attendance = (
-        Attendance.objects.filter(membership__person=person)
-        .select_related("meeting__body", "substitute")
-        .order_by("meeting__starts_at")
-    )
-    substituted = Attendance.objects.filter(substitute=person).select_related("meeting__body")
     data = {
         "format": EXPORT_FORMAT,
         "exported_at": timezone.now().isoformat(),
@@ -59,8 +64,8 @@ def person_export(person: Person) -> dict:
         "person": {
             **{name: getattr(person, name) for name in PERSONAL_FIELDS},
             "public_consent": person.public_consent,
-            "created_at": _date(person.created_at),
-            "updated_at": _date(person.updated_at),
+            "created_at": export_date(person.created_at),
+            "updated_at": export_date(person.updated_at),
         },
         "account": None,
         "memberships": [
@@ -69,48 +74,20 @@ def person_export(person: Person) -> dict:
                 "organization": m.organization.name if m.organization else None,
                 "triad_side": m.triad_side,
                 "function": m.function,
-                "start_on": _date(m.start_on),
-                "end_on": _date(m.end_on),
+                "start_on": export_date(m.start_on),
+                "end_on": export_date(m.end_on),
                 "note": m.note,
             }
             for m in memberships
         ],
-        "attendance": [
-            {
-                "meeting": _date(a.meeting.starts_at),
-                "body": a.meeting.body.name,
-                "status": a.status,
-                "substitute": a.substitute.full_name if a.substitute else None,
-            }
-            for a in attendance
-        ],
-        "substituted_at": [
-            {"meeting": _date(a.meeting.starts_at), "body": a.meeting.body.name}
-            for a in substituted
-        ],
         "elected_leader": [
-            {"body": e.body.name, "held_on": _date(e.held_on)}
+            {"body": e.body.name, "held_on": export_date(e.held_on)}
             for e in LeaderElection.objects.filter(elected=person).select_related("body")
         ],
-        "minutes_tasks": [
-            {"text": t.text, "due_on": _date(t.due_on), "closed_on": _date(t.closed_on)}
-            for t in Task.objects.filter(responsible=person)
-        ],
-        "plan_responsibilities": [
-            {"plan": str(r.item.version), "item": r.item.title}
-            for r in Responsibility.objects.filter(person=person).select_related("item__version")
-        ],
-        "plan_comments": [
-            {
-                "version": str(c.version),
-                "text": c.text,
-                "created_at": _date(c.created_at),
-                "decision": c.decision,
-                "reason": c.reason,
-            }
-            for c in PlanComment.objects.filter(person=person).select_related("version")
-        ],
     }
+    for source in _sources:
+        if source.person is not None:
+            data.update(source.person(person))
     if user is not None:
         data["account"] = account_export(user)
     return data
@@ -118,19 +95,15 @@ def person_export(person: Person) -> dict:
 
 def account_export(user) -> dict:
     """The sign-in account's data: for a person's export, or alone for a user without one."""
-    return {
+    data = {
         "username": user.username,
         "email": user.email,
-        "date_joined": _date(user.date_joined),
-        "last_login": _date(user.last_login),
+        "date_joined": export_date(user.date_joined),
+        "last_login": export_date(user.last_login),
         "two_factor": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
-        "minutes_comments": [
-            {"text": c.text, "created_at": _date(c.created_at)}
-            for c in MinutesComment.objects.filter(author=user)
-        ],
         "events": [
             {
-                "at": _date(e.at),
+                "at": export_date(e.at),
                 "action": e.action,
                 "object": e.object_repr,
                 "address": e.ip_address,
@@ -138,6 +111,10 @@ def account_export(user) -> dict:
             for e in AuditEntry.objects.filter(actor=user).order_by("at", "pk")
         ],
     }
+    for source in _sources:
+        if source.account is not None:
+            data.update(source.account(user))
+    return data
 
 
 def export_response(data: dict, *, actor, subject) -> JsonResponse:
@@ -153,38 +130,6 @@ def export_response(data: dict, *, actor, subject) -> JsonResponse:
     filename = f"osobni-udaje-{subject._meta.model_name}-{subject.pk}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def refresh_published_minutes(person: Person, *, also_replace: tuple[str, ...] = ()) -> int:
-    """Write the person's current public name (or "name not published") into every published
-    version of the area's minutes that names the person; `also_replace` are spellings of an
-    erased name to remove from the free text too. Returns the number of versions changed."""
-    with translation.override("cs"):
-        label = escape(public_name(person) or _("name not published"))
-    span = re.compile(rf'(<span data-person="{person.pk}">).*?(</span>)', re.S)
-    candidates = Version.objects.filter(minutes__meeting__body__area_id=person.area_id)
-    if also_replace:
-        candidates = candidates.filter(
-            html__regex="|".join(re.escape(escape(name)) for name in also_replace)
-            + f'|data-person="{person.pk}"'
-        )
-    else:
-        candidates = candidates.filter(html__contains=f'data-person="{person.pk}"')
-    changed_minutes = set()
-    for version in candidates:
-        html = span.sub(lambda match: f"{match.group(1)}{label}{match.group(2)}", version.html)
-        for name in also_replace:
-            html = html.replace(escape(name), label)
-        if html == version.html:
-            continue
-        version.html = html
-        version.text = plain_text(html)
-        version.save(update_fields=["html", "text"])
-        render_version_pdf.enqueue(version.pk)
-        changed_minutes.add(version.minutes_id)
-    for minutes_id in changed_minutes:
-        index_published_minutes.enqueue(minutes_id)
-    return len(changed_minutes)
 
 
 def _spellings(person: Person) -> tuple[str, ...]:
@@ -224,8 +169,9 @@ def person_erase(*, actor, person: Person) -> Person:
         user.is_active = user.is_staff = user.is_superuser = False
         user.set_unusable_password()
         user.save()
-    PlanComment.objects.filter(person=person).update(author_name="", author_email="")
-    _replace_in_working_minutes(person, spellings, label)
+    for source in _sources:
+        if source.erase is not None:
+            source.erase(person, spellings, label)
     _scrub_audit_log(person, spellings, label)
     audit_record(
         actor=actor,
@@ -234,23 +180,7 @@ def person_erase(*, actor, person: Person) -> Person:
         instance=person,
         summary=_("personal data erased on request"),
     )
-    refresh_published_minutes(person, also_replace=spellings)
     return person
-
-
-def _replace_in_working_minutes(person, spellings, label) -> None:
-    minutes = Minutes.objects.filter(meeting__body__area_id=person.area_id)
-    sections = Section.objects.filter(minutes__in=minutes)
-    for queryset, fields in ((minutes, ("opening", "closing")), (sections, ("discussion",))):
-        for row in queryset.only("pk", *fields):
-            changed = [f for f in fields if any(n in getattr(row, f) for n in spellings)]
-            for field in changed:
-                text = getattr(row, field)
-                for name in spellings:
-                    text = text.replace(name, label)
-                setattr(row, field, text)
-            if changed:
-                row.save(update_fields=changed)
 
 
 def _scrub_audit_log(person, spellings, label) -> None:

@@ -4,7 +4,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Max, Min, Q
+from django.db.models import Count, Max, Min, Q
 
 from triada.collation import czech_sort_key
 
@@ -92,3 +92,16 @@ def roster_years(body, today: datetime.date) -> list[int]:
         return []
     last = body.dissolved_on.year if body.dissolved_on else today.year
     return list(range(last, span["first"].year - 1, -1))
+
+
+def body_page(*, body, on, year, **objects) -> dict:
+    """The roster and the elections on a body's page (ui.sections)."""
+    memberships = roster(body, on=on, year=year)
+    return {
+        "roster": memberships,
+        "balance": triad_balance(memberships),
+        "history": membership_history(body),
+        "elections": body.leader_elections.select_related("elected").annotate(
+            voter_count=Count("voters")
+        ),
+    }

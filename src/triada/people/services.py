@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from triada import events
 from triada.accounts.models import User
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
 from triada.editing import changes_applied
 
 from .models import LeaderElection, Membership, Organization, Person
-from .personal_data import refresh_published_minutes
 from .public import public_name
 
 ORGANIZATION_FIELDS = ("name", "ico", "usual_side", "address", "email", "phone", "website")
@@ -94,7 +94,7 @@ def person_update(*, actor, person: Person, **fields) -> Person:
     public_before = public_name(person)
     person = _save_changed(person, fields, PERSON_FIELDS, actor=actor, area=person.area)
     if public_name(person) != public_before:
-        refresh_published_minutes(person)
+        events.public_name_changed.send(sender=Person, person=person)
     return person
 
 
@@ -339,3 +339,62 @@ def person_account_create(*, actor, person: Person, username: str, email: str):
         summary=_("sign-in account created"),
     )
     return user
+
+
+def rosters_follow_succession(
+    sender, *, actor, area, predecessors, successors, last_day, carry_over_members, **kwargs
+) -> None:
+    """A structure change (triada.events.bodies_succeeded): the former bodies' memberships end
+    on their last day; with `carry_over_members` and one new body, the members go on there."""
+    effective_on = last_day + datetime.timedelta(days=1)
+    for body in predecessors:
+        if body.memberships.filter(start_on__gte=effective_on).exists():
+            raise ValidationError(
+                {
+                    "predecessors": _(
+                        "%(body)s has memberships that start on or after the change; "
+                        "move them to the new bodies first."
+                    )
+                    % {"body": body}
+                }
+            )
+    # Memberships that go on past the change: (membership, its planned end).
+    going_on: list[tuple[Membership, datetime.date | None]] = []
+    for body in predecessors:
+        for membership in body.memberships.active_on(last_day).select_related("person"):
+            planned_end = membership.end_on
+            if planned_end == last_day:
+                continue  # it ends that day anyway
+            before = snapshot(membership)
+            membership.end_on = last_day
+            membership.save(update_fields=["end_on", "updated_at"])
+            audit_record(
+                actor=actor,
+                area=area,
+                action=AuditEntry.Action.UPDATE,
+                instance=membership,
+                before=before,
+            )
+            going_on.append((membership, planned_end))
+    if not (carry_over_members and len(successors) == 1):
+        return
+    seen = set()
+    # A person in several merged bodies goes on once, in the most important function.
+    for membership, planned_end in sorted(going_on, key=lambda pair: pair[0].function_rank):
+        if membership.person_id in seen:
+            continue
+        seen.add(membership.person_id)
+        function = membership.function
+        if len(predecessors) > 1 and function in Membership.LEADING_FUNCTIONS:
+            function = Membership.Function.MEMBER  # a merged group elects its leader anew
+        membership_create(  # the membership rules hold for carried members too
+            actor=actor,
+            body=successors[0],
+            person=membership.person,
+            organization=membership.organization,
+            triad_side=membership.triad_side,
+            function=function,
+            start_on=effective_on,
+            end_on=planned_end,
+            note=membership.note,
+        )

@@ -5,6 +5,7 @@ import logging
 import smtplib
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseNotAllowed
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from triada.accounts.emails import send_password_set_link
 from triada.structure.access import get_body_for_roster_change, get_body_for_user
@@ -435,3 +436,17 @@ def person_erase(request, access, pk):
         messages.success(request, _("The personal data were erased."))
         return redirect("people:person", area_slug=access.area.slug, pk=pk)
     return render(request, "people/person_erase.html", {"form": form, "person": person})
+
+
+@require_GET
+@login_required
+def my_data(request):
+    """The signed-in user's own personal data as JSON (GDPR art. 15 and 20), linked from the
+    account page."""
+    person = getattr(request.user, "person", None)
+    if person is not None:
+        data = personal_data.person_export(person)
+    else:
+        data = {"format": personal_data.EXPORT_FORMAT, "account": None}
+        data["account"] = personal_data.account_export(request.user)
+    return personal_data.export_response(data, actor=request.user, subject=person or request.user)

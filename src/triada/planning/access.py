@@ -8,7 +8,7 @@ leader of a responsible body, or as the leader of the group that owns the suppor
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .models import Comment, Need, PlanItem, PlanVersion, Responsibility
+from .models import Comment, PlanItem, PlanVersion, Responsibility
 
 
 def get_version_for_user(access, pk: int, *, write: bool = False) -> PlanVersion:
@@ -75,14 +75,6 @@ def get_comment_for_user(access, pk: int) -> Comment:
     )
     access.require(access.is_coordinator)
     return comment
-
-
-def get_need_for_user(access, pk: int, *, write: bool = False) -> Need:
-    need = get_object_or_404(
-        Need.objects.select_related("area", "body", "meeting"), area=access.area, pk=pk
-    )
-    access.require(access.is_coordinator or not write)
-    return need
 
 
 def require_year_in_period(version: PlanVersion, year: int) -> int:

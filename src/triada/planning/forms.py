@@ -5,11 +5,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from triada.meetings.models import Meeting
+from triada.needs.models import Need
 from triada.people.models import Organization, Person
 from triada.structure.models import Body
 from triada.ui.forms import DateField, ModelMultipleChoiceField
 
-from .models import Comment, Evaluation, FundingSource, Need, PlanItem, PlanVersion
+from .models import Comment, Evaluation, FundingSource, PlanItem, PlanVersion
 from .services import ITEM_FIELDS, SETTLING_BODY_KINDS, STAGE_OF_BODY_KIND
 
 YEAR = {"min_value": 1990, "max_value": 2100}
@@ -243,25 +244,3 @@ class EvaluationForm(forms.Form):
             indicator: self.cleaned_data.get(f"indicator_{indicator.pk}")
             for indicator in self.indicators
         }
-
-
-class NeedForm(forms.ModelForm):
-    """A need raised by a body; the coordinator also moderates needs from the public here."""
-
-    class Meta:
-        model = Need
-        fields = ["text", "target_group", "body", "meeting", "status", "reason", "published"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, area, decides: bool, **kwargs):
-        """`decides`: the coordinator decides the status; a leader records a new need."""
-        super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = Body.objects.filter(area=area)
-        self.fields["meeting"].queryset = (
-            Meeting.objects.filter(body__area=area).select_related("body").order_by("-starts_at")
-        )
-        if not self.instance.pk:
-            del self.fields["published"]
-            self.fields["body"].required = True
-        if not decides:
-            del self.fields["status"], self.fields["reason"]

@@ -1,5 +1,5 @@
-"""The community plan: plans and their versions, the strategy tree, needs, comments, approval
-and the yearly monitoring.
+"""The community plan: plans and their versions, the strategy tree (whose measures answer the
+needs of `triada.needs`), comments, approval and the yearly monitoring.
 
 A version's text (its tree, indicators, costs, responsibilities) is frozen once it leaves the
 editable states; a change after approval is made in a new version. Monitoring belongs to the
@@ -216,7 +216,7 @@ class PlanItem(models.Model):
     start_year = models.PositiveSmallIntegerField(_("from year"), null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(_("to year"), null=True, blank=True)
     needs = models.ManyToManyField(
-        "Need", blank=True, related_name="plan_items", verbose_name=_("needs answered")
+        "needs.Need", blank=True, related_name="plan_items", verbose_name=_("needs answered")
     )
     edit_count = models.PositiveIntegerField(default=0)
 
@@ -375,92 +375,6 @@ class Cost(models.Model):
 
     def __str__(self):
         return f"{self.item.title[:100]} {self.year} {self.get_source_display()}: {self.amount}"
-
-
-class NeedQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
-    def without_measure(self):
-        """Needs still open: not rejected and answered by no measure of a version that is
-        being prepared or is in force."""
-        answered = PlanItem.objects.filter(
-            kind=PlanItem.Kind.MEASURE,
-            version__status__in=_LIVE_STATUSES,
-            needs__isnull=False,  # a NULL in "NOT IN" would hide every need
-        ).values("needs")
-        return self.exclude(status=Need.Status.REJECTED).exclude(pk__in=answered)
-
-
-_LIVE_STATUSES = [s for s in PlanVersion.Status.values if s != PlanVersion.Status.ARCHIVED]
-
-
-class Need(models.Model):
-    """A need (potřeba) of the community: raised by a body at a meeting or by the public."""
-
-    class Status(models.TextChoices):
-        NEW = "new", _("new")
-        ACCEPTED = "accepted", _("accepted")
-        ADDRESSED = "addressed", _("addressed by a measure")
-        REJECTED = "rejected", _("rejected")
-
-    area = models.ForeignKey(
-        "areas.Area",
-        on_delete=models.CASCADE,
-        related_name="needs",
-        verbose_name=_("planning area"),
-    )
-    text = models.TextField(_("need"))
-    target_group = models.CharField(_("target group"), max_length=200, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
-    )
-    reason = models.TextField(_("reason"), blank=True)
-    body = models.ForeignKey(
-        "structure.Body",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="needs",
-        verbose_name=_("raised by body"),
-    )
-    meeting = models.ForeignKey(
-        "meetings.Meeting",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="needs",
-        verbose_name=_("raised at meeting"),
-    )
-    # From the public form; the name and address are never published.
-    submitter_name = models.CharField(_("name"), max_length=200, blank=True)
-    submitter_email = models.EmailField(_("e-mail"), blank=True)
-    published = models.BooleanField(
-        _("published"), default=False, help_text=_("Needs from the public are moderated first.")
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = NeedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("need")
-        verbose_name_plural = _("needs")
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(status="rejected") | ~Q(reason=""),
-                name="need_rejection_has_reason",
-                violation_error_message=_("Say why the need is rejected."),
-            )
-        ]
-
-    def __str__(self):
-        return self.text if len(self.text) <= 80 else self.text[:79] + "…"
-
-    @property
-    def from_public(self) -> bool:
-        return self.body_id is None
 
 
 class Comment(models.Model):

@@ -401,3 +401,14 @@ def my_plan_items(access, today) -> MyPlanItems | None:
         if node.item.pk in mine and node.item.is_action
     ]
     return MyPlanItems(version, year, rows)
+
+
+def answered_needs():
+    """The ids of the needs that a measure of a version being prepared or in force answers,
+    as a subquery (`Need.objects.without_measure()` asks it)."""
+    live = [s for s in PlanVersion.Status.values if s != PlanVersion.Status.ARCHIVED]
+    return PlanItem.objects.filter(
+        kind=PlanItem.Kind.MEASURE,
+        version__status__in=live,
+        needs__isnull=False,  # a NULL in "NOT IN" would hide every need
+    ).values("needs")

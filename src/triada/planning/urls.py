@@ -29,7 +29,4 @@ urlpatterns = [
         name="item_evaluate",
     ),
     path("plany/pripominka/<int:pk>/vyporadat/", views.comment_settle, name="comment_settle"),
-    path("potreby/", views.need_list, name="needs"),
-    path("potreby/nova/", views.need_create, name="need_create"),
-    path("potreby/<int:pk>/", views.need_edit, name="need_edit"),
 ]

@@ -1,11 +1,11 @@
 """Staff pages of the community plan: plans and versions with their life, the tree editor,
-comments and their settlement, approval, action plans, evaluation and needs."""
+comments and their settlement, approval, action plans and evaluation (the needs register:
+triada.needs)."""
 
 import copy
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from triada.needs.models import Need
 from triada.people.models import Person
 from triada.ui.decorators import area_view
 from triada.ui.forms import query_int, run_service, submit, whole_number
@@ -23,7 +24,6 @@ from .access import (
     editable_item_ids,
     get_comment_for_user,
     get_item_for_user,
-    get_need_for_user,
     get_version_for_user,
     require_year_in_period,
 )
@@ -37,14 +37,13 @@ from .forms import (
     ItemForm,
     MemberCommentForm,
     MoveForm,
-    NeedForm,
     NeedsForm,
     PlanForm,
     ResponsibilityForm,
     SettleForm,
     VersionForm,
 )
-from .models import ApprovalStep, Evaluation, Need, Plan, PlanItem, PlanVersion
+from .models import ApprovalStep, Evaluation, Plan, PlanItem, PlanVersion
 from .selectors import (
     action_plan,
     compare_versions,
@@ -590,57 +589,3 @@ def item_evaluate(request, access, pk, year):
 @area_view
 def download(request, access, pk, document, fmt, year=None):
     return exports.version_download(get_version_for_user(access, pk), document, fmt, year)
-
-
-# Needs
-
-
-@area_view
-def need_list(request, access):
-    needs = Need.objects.filter(area=access.area).select_related("body", "meeting")
-    status = request.GET.get("stav", "")
-    if status in Need.Status.values:
-        needs = needs.filter(status=status)
-    moderation = bool(request.GET.get("moderace"))
-    without_measure = bool(request.GET.get("bez_opatreni"))
-    if moderation:
-        needs = needs.filter(published=False)
-    if without_measure:
-        needs = needs.without_measure()
-    page = Paginator(needs, 50).get_page(request.GET.get("strana"))
-    return render(
-        request,
-        "planning/need_list.html",
-        {
-            "page": page,
-            "status": status,
-            "statuses": Need.Status.choices,
-            "moderation": moderation,
-            "without_measure": without_measure,
-        },
-    )
-
-
-@area_view
-def need_create(request, access):
-    access.require(access.is_coordinator or bool(access.leading_body_ids))
-    form = NeedForm(request.POST or None, area=access.area, decides=access.is_coordinator)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        body = data["body"]
-        if not (access.is_coordinator or body.pk in access.leading_body_ids):
-            form.add_error("body", _("You can record needs of the groups you lead."))
-        elif run_service(form, services.need_create, actor=request.user, area=access.area, **data):
-            messages.success(request, _("The need was recorded."))
-            return redirect("planning:needs", area_slug=access.area.slug)
-    return render(request, "planning/need_form.html", {"form": form})
-
-
-@area_view
-def need_edit(request, access, pk):
-    need = get_need_for_user(access, pk, write=True)
-    form = NeedForm(request.POST or None, instance=copy.copy(need), area=access.area, decides=True)
-    if submit(request, form, services.need_update, actor=request.user, need=need):
-        messages.success(request, _("The changes were saved."))
-        return redirect("planning:needs", area_slug=access.area.slug)
-    return render(request, "planning/need_form.html", {"form": form, "need": need})

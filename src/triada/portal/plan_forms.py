@@ -11,7 +11,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-from triada.planning.models import Need
+from triada.needs.models import Need
 
 # A person needs a few seconds to read the form and write; a robot does not wait.
 MIN_SECONDS = 3
@@ -194,7 +194,7 @@ class NeedForm(PublicForm):
     field_order = ["text", "target_group", "submitter_name", "submitter_email", "web", "token"]
 
     def submission(self) -> dict:
-        """The keyword arguments of services.need_submit (without the area)."""
+        """The keyword arguments of needs.services.need_submit (without the area)."""
         names = ("text", "target_group", "submitter_name", "submitter_email")
         return {name: self.cleaned_data.get(name, "") for name in names}
 

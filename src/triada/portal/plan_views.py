@@ -18,18 +18,13 @@ from django.utils.translation import gettext as _
 
 from triada.areas.models import Area
 from triada.minutes.models import Minutes
+from triada.needs import services as needs_services
+from triada.needs.models import Need
 from triada.people.models import Person
 from triada.people.public import public_name
 from triada.planning import exports, selectors, services
 from triada.planning.access import require_year_in_period
-from triada.planning.models import (
-    ApprovalStep,
-    Evaluation,
-    Need,
-    Plan,
-    PlanItem,
-    PlanVersion,
-)
+from triada.planning.models import ApprovalStep, Evaluation, Plan, PlanItem, PlanVersion
 from triada.ui.forms import query_int, query_year, run_service
 
 from .plan_forms import CommentForm, NeedFilterForm, NeedForm, rate_count, rate_limited
@@ -541,7 +536,7 @@ def needs(request, area_slug):
                     None,
                     _("Too many needs were sent from your address; please try again later."),
                 )
-            elif run_service(form, services.need_submit, area=area, **form.submission()):
+            elif run_service(form, needs_services.need_submit, area=area, **form.submission()):
                 rate_count("need", request)
                 messages.success(
                     request,

@@ -34,7 +34,7 @@ CACHED_NAMESPACES = {"portal", "open_data"}
 CACHED_URL_NAMES = {"search"}
 # The apps whose rows the public pages show. Others (accounts, audit, tasks) don't change them,
 # except through the services, whose audit entries invalidate their area (see `connect`).
-PUBLIC_APPS = {"areas", "structure", "people", "meetings", "minutes", "planning", "search"}
+PUBLIC_APPS = {"areas", "structure", "people", "meetings", "minutes", "needs", "planning", "search"}
 
 
 def area_key(area_id) -> str:

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "triada.search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

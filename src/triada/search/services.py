@@ -1,7 +1,13 @@
-"""Keeping the search index true: the services that publish, upload or change what the
-public can read call these."""
+"""Keeping the search index true: `receivers.py` calls these when the services that publish,
+upload or change what the public can read say so (triada.events)."""
 
 from django.urls import reverse
+
+from triada.minutes.models import Minutes, UploadedMinutes
+from triada.needs.models import Need
+from triada.planning.models import Plan, PlanItem, PlanVersion
+from triada.planning.selectors import plan_tree
+from triada.structure.models import Body
 
 from .models import SearchDocument
 
@@ -61,9 +67,6 @@ def index_body(body) -> None:
 def index_plan(plan) -> None:
     """The items of the version the portal shows for the plan: the one in force, or else the
     newest public one. Another version's items leave the index."""
-    from triada.planning.models import PlanItem, PlanVersion
-    from triada.planning.selectors import plan_tree
-
     # Everything of the area's plan items but the other plans' (deleted items have no row left
     # to find their entries by).
     others = PlanItem.objects.filter(version__plan__area_id=plan.area_id).exclude(
@@ -130,11 +133,6 @@ def index_need(need) -> None:
 
 def reindex_all() -> int:
     """Build the whole index anew (after a restore or an upgrade)."""
-    # Imported here: the minutes and structure services import this module.
-    from triada.minutes.models import Minutes, UploadedMinutes
-    from triada.planning.models import Need, Plan
-    from triada.structure.models import Body
-
     SearchDocument.objects.all().delete()
     for body in Body.objects.select_related("area"):
         index_body(body)

@@ -8,12 +8,10 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from triada import events
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
 from triada.editing import changes_applied
-from triada.people.models import Membership
-from triada.people.services import membership_create
-from triada.search.services import index_body
 
 from .models import Body, BodyRelation, StructureChange
 
@@ -126,7 +124,7 @@ def body_create(
     )
     body.full_clean()
     body.save()
-    index_body(body)
+    events.body_saved.send(sender=Body, body=body)
     _set_relations(body, BodyRelation.Kind.REPORTS_TO, list(reports_to))
     _set_relations(body, BodyRelation.Kind.APPROVES_OUTPUTS_OF, list(approves_outputs_of))
     audit_record(
@@ -154,7 +152,7 @@ def body_update(*, actor, body: Body, reports_to=None, approves_outputs_of=None,
         body.full_clean()
         _check_memberships_within(body)
         body.save()
-        index_body(body)
+        events.body_saved.send(sender=Body, body=body)
         if reports_to is not None:
             _set_relations(body, BodyRelation.Kind.REPORTS_TO, list(reports_to))
         if approves_outputs_of is not None:
@@ -262,16 +260,6 @@ def structure_change_record(
                     % {"body": body}
                 }
             )
-        if body.memberships.filter(start_on__gte=effective_on).exists():
-            raise ValidationError(
-                {
-                    "predecessors": _(
-                        "%(body)s has memberships that start on or after the change; "
-                        "move them to the new bodies first."
-                    )
-                    % {"body": body}
-                }
-            )
 
     template = predecessors[0]
     former_ids = {body.pk for body in predecessors}
@@ -284,24 +272,7 @@ def structure_change_record(
         ]
         for kind in BodyRelation.Kind.values
     }
-    # Memberships that go on past the change: (membership, its planned end).
-    going_on: list[tuple[Membership, datetime.date | None]] = []
     for body in predecessors:
-        for membership in body.memberships.active_on(last_day).select_related("person"):
-            planned_end = membership.end_on
-            if planned_end == last_day:
-                continue  # it ends that day anyway
-            before = snapshot(membership)
-            membership.end_on = last_day
-            membership.save(update_fields=["end_on", "updated_at"])
-            audit_record(
-                actor=actor,
-                area=area,
-                action=AuditEntry.Action.UPDATE,
-                instance=membership,
-                before=before,
-            )
-            going_on.append((membership, planned_end))
         before = snapshot(body)
         body.dissolved_on = last_day
         body.full_clean()
@@ -347,27 +318,16 @@ def structure_change_record(
         BodyRelation(source_id=s, target_id=t, kind=k) for s, t, k in new_links - existing
     )
 
-    if carry_over_members and len(successors) == 1:
-        seen = set()
-        # A person in several merged bodies goes on once, in the most important function.
-        for membership, planned_end in sorted(going_on, key=lambda pair: pair[0].function_rank):
-            if membership.person_id in seen:
-                continue
-            seen.add(membership.person_id)
-            function = membership.function
-            if len(predecessors) > 1 and function in Membership.LEADING_FUNCTIONS:
-                function = Membership.Function.MEMBER  # a merged group elects its leader anew
-            membership_create(  # the membership rules hold for carried members too
-                actor=actor,
-                body=successors[0],
-                person=membership.person,
-                organization=membership.organization,
-                triad_side=membership.triad_side,
-                function=function,
-                start_on=effective_on,
-                end_on=planned_end,
-                note=membership.note,
-            )
+    # The rosters follow (people): memberships end with the former bodies, members carry over.
+    events.bodies_succeeded.send(
+        sender=StructureChange,
+        actor=actor,
+        area=area,
+        predecessors=predecessors,
+        successors=successors,
+        last_day=last_day,
+        carry_over_members=carry_over_members,
+    )
 
     change = StructureChange.objects.create(
         area=area, kind=kind, effective_on=effective_on, description=description

@@ -3,13 +3,11 @@
 import copy
 
 from django.contrib import messages
-from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from triada.minutes.selectors import open_tasks
-from triada.people import selectors as people_selectors
+from triada.ui import sections
 from triada.ui.decorators import area_view
 from triada.ui.forms import DateQueryForm, run_service, submit
 
@@ -86,7 +84,6 @@ def body_detail(request, access, pk):
     today = timezone.localdate()
     date_form = DateQueryForm(request.GET or None)
     on, year = date_form.on_and_year(today)
-    memberships = people_selectors.roster(body, on=on, year=year)
     return render(
         request,
         "structure/body_detail.html",
@@ -96,19 +93,13 @@ def body_detail(request, access, pk):
             "year": year,
             "today": today,
             "date_form": date_form,
-            "roster": memberships,
-            "balance": people_selectors.triad_balance(memberships),
-            "history": people_selectors.membership_history(body),
             "relations": selectors.relations_of(body),
-            "elections": body.leader_elections.select_related("elected").annotate(
-                voter_count=Count("voters")
-            ),
             "ended_by": body.ended_by_changes.prefetch_related("successors"),
             "started_by": body.started_by_changes.prefetch_related("predecessors"),
             "can_manage_members": access.can_manage_members(body),
             "can_manage_meetings": access.can_manage_meetings(body),
-            "open_tasks": open_tasks(body=body),
-            "meetings": body.meetings.select_related("body")[:20],
+            # The roster and elections (people), meetings (meetings), open tasks (minutes).
+            **sections.sections_context(sections.BODY_PAGE, body=body, on=on, year=year),
         },
     )
 

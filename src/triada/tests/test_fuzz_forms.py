@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 from triada.conftest import sign_in
 from triada.meetings import services as meeting_services
 from triada.minutes import services as minutes_services
+from triada.needs import services as needs_services
 from triada.people.models import TriadSide
 from triada.planning import services as planning_services
 from triada.planning.models import PlanItem, PlanVersion
@@ -128,8 +129,8 @@ def _build_world():
         factories.make_plan(area, owner=group), V.IN_FORCE, assembly=assembly
     )
     in_force_measure = in_force.items.get(kind=PlanItem.Kind.MEASURE)
-    planning_services.need_create(actor=None, area=area, text="Potřeba", body=group)
-    public_need = planning_services.need_submit(area=area, text="Potřeba veřejnosti")
+    needs_services.need_create(actor=None, area=area, text="Potřeba", body=group)
+    public_need = needs_services.need_submit(area=area, text="Potřeba veřejnosti")
 
     # Another area's rows: a form of this area must not take them.
     foreign_body = factories.make_body(other_area)
@@ -146,7 +147,7 @@ def _build_world():
         foreign_meeting.pk,
         foreign_meeting.agenda_items.get().pk,
         *foreign_plan.items.values_list("pk", flat=True),
-        planning_services.need_submit(area=other_area, text="Cizí").pk,
+        needs_services.need_submit(area=other_area, text="Cizí").pk,
         10**9,  # nothing has this id
     }
 
@@ -344,8 +345,8 @@ STAFF = {
     ),
     "comment_settle": Target(("planning:comment_settle", "comment"), ctx("form")),
     "item_evaluate": Target(("planning:item_evaluate", "in_force_measure"), ctx("form")),
-    "need_create": Target(("planning:need_create", "area"), ctx("form")),
-    "need_edit": Target(("planning:need_edit", "need"), ctx("form")),
+    "need_create": Target(("needs:need_create", "area"), ctx("form")),
+    "need_edit": Target(("needs:need_edit", "need"), ctx("form")),
 }
 
 
@@ -470,7 +471,7 @@ QUERIES = {
     ("staff:audit_log", "area"): ("typ", "strana"),
     ("planning:compare", "draft"): ("s",),
     ("planning:item_create", "draft"): ("nadrazena",),
-    ("planning:needs", "area"): ("stav", "moderace", "bez_opatreni", "strana"),
+    ("needs:needs", "area"): ("stav", "moderace", "bez_opatreni", "strana"),
     ("planning:item_evaluate", "in_force_measure"): ("dalsi",),
     ("portal:structure", "area"): ("datum", "rok"),
     ("portal:minutes_archive", "area"): ("rok", "organ"),

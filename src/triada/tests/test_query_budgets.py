@@ -13,6 +13,7 @@ from triada.conftest import client_for
 from triada.meetings import services as meeting_services
 from triada.minutes import services as minutes_services
 from triada.minutes.models import Minutes, Version
+from triada.needs import services as needs_services
 from triada.people import services as people_services
 from triada.people.models import Membership, TriadSide
 from triada.planning import services as planning_services
@@ -94,7 +95,7 @@ def build_plan(area, groups, persons, organization, meeting):
         support_area = planning_services.item_create(
             actor=None, version=version, title=f"Oblast {n}", owner=group, target_group="senioři"
         )
-        need = planning_services.need_create(
+        need = needs_services.need_create(
             actor=None, area=area, text=f"Potřeba {n}", body=group, meeting=None
         )
         for p in range(2):
@@ -189,7 +190,7 @@ def pages(world: World):
         "staff evaluation": ("planning:evaluation", {"pk": version.pk, "year": 2018}),
         "staff evaluation form": ("planning:item_evaluate", {"pk": measure.pk, "year": 2018}),
         "staff comments": ("planning:comments", {"pk": version.pk}),
-        "staff needs": ("planning:needs", {}),
+        "staff needs": ("needs:needs", {}),
         "staff plans": ("planning:plans", {}),
     }
     for name, (url, kwargs) in plan_pages.items():

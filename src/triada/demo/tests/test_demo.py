@@ -11,6 +11,7 @@ from triada.accounts.models import User
 from triada.areas.models import Area
 from triada.audit.models import AuditEntry
 from triada.meetings.models import Meeting
+from triada.needs.models import Need
 from triada.people.models import Membership, Person
 from triada.people.selectors import active_person_count, triad_balance
 from triada.planning.access import editable_item_ids
@@ -19,7 +20,6 @@ from triada.planning.models import (
     Comment,
     Evaluation,
     IndicatorValue,
-    Need,
     Plan,
     PlanItem,
     PlanVersion,

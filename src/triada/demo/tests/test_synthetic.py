@@ -21,8 +21,9 @@ from triada.meetings.models import Attendance, Meeting
 from triada.meetings.selectors import invited_memberships
 from triada.minutes.models import Minutes, Version
 from triada.minutes.render import render_document
+from triada.needs.models import Need
 from triada.people.models import LeaderElection, Membership, Person
-from triada.planning.models import Need, Plan, PlanItem, PlanVersion
+from triada.planning.models import Plan, PlanItem, PlanVersion
 from triada.search.backends import search
 from triada.search.models import SearchDocument
 from triada.search.services import reindex_all
@@ -213,7 +214,7 @@ def _staff_urls(area):
         reverse("people:organizations", kwargs=kwargs),
         reverse("meetings:meetings", kwargs=kwargs),
         reverse("planning:plans", kwargs=kwargs),
-        reverse("planning:needs", kwargs=kwargs),
+        reverse("needs:needs", kwargs=kwargs),
     ]
     for body in Body.objects.filter(area=area):
         urls.append(reverse("structure:body", kwargs={**kwargs, "pk": body.pk}))

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from triada.audit.models import AuditEntry
 from triada.conftest import client_for
-from triada.exports import services
+from triada.exports import jobs, services
 from triada.exports.datasets import DATASETS
 from triada.exports.models import Job
 
@@ -190,7 +190,7 @@ def test_the_worker_does_the_job_while_the_page_waits(group, coordinator):
 
 def test_progress_is_stored_every_few_rows(area, coordinator):
     job = Job.objects.create(area=area, kind=Job.Kind.AREA_XLSX, status=Job.Status.RUNNING)
-    progress = services.Progress(job, every=3)
+    progress = jobs.Progress(job, every=3)
     seen = []
     for _row in progress.counted(range(7)):
         seen.append(Job.objects.get(pk=job.pk).done)
@@ -214,7 +214,7 @@ def test_a_failed_job_says_so_in_the_users_language(coordinator_client, area, mo
     def broken(job):
         raise RuntimeError("disk full")
 
-    monkeypatch.setitem(services.RUNNERS, Job.Kind.AREA_XLSX, broken)
+    monkeypatch.setitem(jobs.RUNNERS, Job.Kind.AREA_XLSX, broken)
     response = _start(coordinator_client, area, Job.Kind.AREA_XLSX)
     job = Job.objects.get()
     assert job.status == Job.Status.FAILED and job.error and "disk" not in job.error
@@ -267,7 +267,7 @@ def test_a_job_failed_as_stale_stays_failed_when_it_ends_after_all(area):
     name = default_storage.save("exporty/pozde.xlsx", ContentFile(b"PK"))
     Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - datetime.timedelta(days=1))
     services.jobs_clean()
-    services._finish(job, Job.Status.DONE, file=name)
+    jobs._finish(job, Job.Status.DONE, file=name)
     job.refresh_from_db()
     assert job.status == Job.Status.FAILED and not job.file
     assert not default_storage.exists(name)

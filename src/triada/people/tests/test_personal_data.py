@@ -104,12 +104,12 @@ def test_the_coordinator_exports_everything_about_the_person(coordinator_client,
 
 @pytest.mark.django_db
 def test_a_user_downloads_their_own_data_and_nobody_elses(client, area, jana, member):
-    own = client_for(jana.user).get(reverse("accounts:my_data"))
+    own = client_for(jana.user).get(reverse("my_data"))
     assert json.loads(own.content)["person"]["email"] == "jana@example.cz"
     # A member cannot read someone else's export in the staff UI.
     forbidden = client_for(member).get(reverse("people:person_export", args=[area.slug, jana.pk]))
     assert forbidden.status_code == 403
-    assert client.get(reverse("accounts:my_data")).status_code == 302  # anonymous: sign in
+    assert client.get(reverse("my_data")).status_code == 302  # anonymous: sign in
 
 
 @pytest.mark.django_db

@@ -1,6 +1,7 @@
-"""Search covers the plan the portal shows and the published needs, and forgets what the
-public can no longer read there."""
+"""Search covers the plan the portal shows (the published needs: needs/tests/test_search.py),
+and forgets what the public can no longer read there."""
 
+from triada.needs import services as needs_services
 from triada.planning import services
 from triada.planning.models import PlanVersion
 from triada.search.backends import search
@@ -43,19 +44,10 @@ def test_the_version_in_force_replaces_the_older_one_in_the_index(area, group):
     assert SearchDocument.objects.filter(kind="plan_item").count() == new.items.count()
 
 
-def test_needs_are_searchable_once_published(area, group):
-    need = services.need_submit(area=area, text="Chybí bezbariérové toalety v parku")
-    assert titles("bezbarierove") == []
-    services.need_update(actor=None, need=need, published=True)
-    assert titles("bezbarierove") == ["Chybí bezbariérové toalety v parku"]
-    services.need_update(actor=None, need=need, published=False)
-    assert titles("bezbarierove") == []
-
-
 def test_reindex_all_rebuilds_plan_items_and_needs(area, group):
     version = factories.make_plan(area, owner=group)
     factories.advance_plan(version, S.IN_FORCE)
-    services.need_create(actor=None, area=area, text="Odlehčovací služba", body=group)
+    needs_services.need_create(actor=None, area=area, text="Odlehčovací služba", body=group)
     expected = set(SearchDocument.objects.values_list("kind", "object_id", "url"))
     SearchDocument.objects.all().delete()
     reindex_all()

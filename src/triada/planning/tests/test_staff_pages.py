@@ -14,7 +14,6 @@ from triada.planning.models import (
     Comment,
     Cost,
     Evaluation,
-    Need,
     Plan,
     PlanItem,
     PlanVersion,
@@ -284,28 +283,6 @@ def test_action_plan_and_evaluation_pages(coordinator_client, area, version):
     assert coordinator_client.get(url("evaluation", area, version.pk, 2018)).status_code == 404
     factories.advance_plan(version, S.IN_FORCE)
     assert coordinator_client.get(url("evaluation", area, version.pk, 2018)).status_code == 200
-
-
-def test_needs_register_moderation(coordinator_client, area, group, leader):
-    public = services.need_submit(area=area, text="Lavičky u domova", submitter_name="Jan")
-    page = coordinator_client.get(url("needs", area) + "?moderace=1").content.decode()
-    assert "Lavičky u domova" in page
-    response = coordinator_client.post(
-        url("need_edit", area, public.pk),
-        {"text": public.text, "status": "rejected", "reason": "", "published": "on"},
-    )
-    assert "Uveďte, proč je potřeba zamítnuta" in messages_of(response)
-    assert not Need.objects.get().published
-    coordinator_client.post(
-        url("need_edit", area, public.pk),
-        {"text": public.text, "status": "accepted", "reason": "", "published": "on"},
-    )
-    assert Need.objects.get().published
-    response = client_for(leader).post(
-        url("need_create", area), {"text": "Odlehčovací služba", "body": group.pk, "status": "new"}
-    )
-    assert response.status_code == 302
-    assert Need.objects.get(text="Odlehčovací služba").published
 
 
 def test_removing_a_cost_an_indicator_and_a_responsible_party(

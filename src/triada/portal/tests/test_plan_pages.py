@@ -13,9 +13,11 @@ from django.test.utils import CaptureQueriesContext
 
 from triada.meetings import services as meetings
 from triada.minutes import services as minutes
+from triada.needs import services as needs_services
+from triada.needs.models import Need
 from triada.people.models import Person
 from triada.planning import services
-from triada.planning.models import Comment, FundingSource, Need, PlanItem, PlanVersion
+from triada.planning.models import Comment, FundingSource, PlanItem, PlanVersion
 from triada.portal import plan_forms
 from triada.structure import services as structure_services
 from triada.structure.models import Body
@@ -478,7 +480,7 @@ def raised_needs(area, group, leader):
     unpublished_meeting = meetings.meeting_create(
         actor=None, body=group, starts_at=datetime.datetime(2019, 4, 15, 14, tzinfo=datetime.UTC)
     )
-    transport = services.need_create(
+    transport = needs_services.need_create(
         actor=None,
         area=area,
         text="Doprava seniorů k lékaři",
@@ -486,7 +488,7 @@ def raised_needs(area, group, leader):
         body=group,
         meeting=meeting,
     )
-    respite = services.need_create(
+    respite = needs_services.need_create(
         actor=None,
         area=area,
         text="Odlehčovací služba o víkendu",
@@ -494,7 +496,7 @@ def raised_needs(area, group, leader):
         body=group,
         meeting=unpublished_meeting,
     )
-    rejected = services.need_create(
+    rejected = needs_services.need_create(
         actor=None,
         area=area,
         text="Aquapark",
@@ -502,7 +504,7 @@ def raised_needs(area, group, leader):
         status=Need.Status.REJECTED,
         reason="Není sociální služba.",
     )
-    hidden = services.need_submit(area=area, text="Tajná neschválená potřeba")
+    hidden = needs_services.need_submit(area=area, text="Tajná neschválená potřeba")
     return {
         "transport": transport,
         "respite": respite,
@@ -552,7 +554,7 @@ def test_needs_link_the_measures_of_public_versions(client, area, group, raised_
 
 def test_needs_register_is_paginated(client, area, raised_needs):
     for n in range(30):
-        services.need_create(actor=None, area=area, text=f"Potřeba {n}")
+        needs_services.need_create(actor=None, area=area, text=f"Potřeba {n}")
     first = soup(client.get(needs_url(area)))
     second = soup(client.get(needs_url(area) + "?strana=2"))
     assert len(first.select("li.need")) == 25
@@ -631,7 +633,7 @@ def build_plan(area, group, scale: int) -> PlanVersion:
             measure = services.item_create(
                 actor=None, version=version, parent=goal, title=f"Opatření {m}"
             )
-            need = services.need_create(actor=None, area=area, text=f"Potřeba {a} {m}")
+            need = needs_services.need_create(actor=None, area=area, text=f"Potřeba {a} {m}")
             services.item_needs_set(actor=None, item=measure, needs=[need])
             for t in range(2):
                 activity = services.item_create(

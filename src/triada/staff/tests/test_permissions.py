@@ -20,6 +20,7 @@ from triada.meetings import services as meeting_services
 from triada.minutes import services as minutes_services
 from triada.minutes.models import Section
 from triada.minutes.uploads import uploaded_minutes_add
+from triada.needs import services as needs_services
 from triada.people.models import Membership
 from triada.planning import services as planning_services
 from triada.planning.models import PlanItem, PlanVersion
@@ -178,9 +179,9 @@ MATRIX = {
     ("planning:step_delete", "step", "post"): row(FORBIDDEN, FORBIDDEN, LOGIN),
     ("planning:item_evaluate", "in_force_measure", "get"): row(FORBIDDEN, OK, OK),
     ("planning:comment_settle", "comment", "get"): row(FORBIDDEN, FORBIDDEN, OK),
-    ("planning:needs", "area", "get"): row(OK, OK, OK),
-    ("planning:need_create", "area", "get"): row(FORBIDDEN, OK, OK),
-    ("planning:need_edit", "need", "get"): row(FORBIDDEN, FORBIDDEN, OK),
+    ("needs:needs", "area", "get"): row(OK, OK, OK),
+    ("needs:need_create", "area", "get"): row(FORBIDDEN, OK, OK),
+    ("needs:need_edit", "need", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     ("people:person_export", "person", "get"): row(FORBIDDEN, FORBIDDEN, OK),
     # Exports hold everyone's personal data: coordinators only. The roster import reaches the
     # persons of the whole area (matched by e-mail) and may seat leaders: coordinators only.
@@ -238,7 +239,7 @@ MATRIX = {
     ("accounts:password_reset_confirm", "reset_token", "get"): everyone(OK),
     ("accounts:password_reset_complete", None, "get"): everyone(OK),
     ("accounts:account", None, "get"): signed_in(OK),
-    ("accounts:my_data", None, "get"): signed_in(OK),
+    ("my_data", None, "get"): signed_in(OK),
     ("accounts:two_factor_setup", None, "get"): signed_in(OK),
     ("accounts:two_factor_verify", None, "get"): signed_in(OK),
     ("accounts:recovery_codes", None, "get"): POST_ONLY,
@@ -252,7 +253,16 @@ MATRIX = {
         "superuser": OK,
     },
 }
-STAFF_NAMESPACES = {"staff", "structure", "people", "meetings", "minutes", "planning", "exports"}
+STAFF_NAMESPACES = {
+    "staff",
+    "structure",
+    "people",
+    "meetings",
+    "minutes",
+    "needs",
+    "planning",
+    "exports",
+}
 
 
 @pytest.fixture
@@ -375,7 +385,7 @@ def _plan_objects(area, group) -> dict[str, dict]:
     comment = planning_services.comment_submit(
         version=in_comments, item=None, section="", text="Připomínka"
     )
-    need = planning_services.need_submit(area=area, text="Potřeba")
+    need = needs_services.need_submit(area=area, text="Potřeba")
     measure = in_force.items.get(kind=PlanItem.Kind.MEASURE)
     return {
         "draft": {"pk": draft.pk},

@@ -32,8 +32,9 @@ from triada.meetings.models import Meeting
 from triada.meetings.services import meeting_create
 from triada.minutes.models import Task
 from triada.minutes.services import minutes_start
+from triada.needs.models import Need
 from triada.people.models import Membership, Organization
-from triada.planning.models import Comment, Need, PlanItem, PlanVersion
+from triada.planning.models import Comment, PlanItem, PlanVersion
 from triada.planning.services import version_new
 from triada.structure.models import Body
 
@@ -157,7 +158,7 @@ NOT_PAGES = {
     "accounts:logout",
     "accounts:recovery_codes",
     "accounts:two_factor_disable",
-    "accounts:my_data",
+    "my_data",
     "meetings:attendance_sheet",
     "meetings:document",
     "minutes:start",
@@ -333,9 +334,9 @@ def _staff_urls(coordinator):
         ),
         "action_plan": staff("planning:action_plan", in_force.pk, year),
         "evaluation": staff("planning:evaluation", in_force.pk, year),
-        "needs": staff("planning:needs"),
-        "need_create": staff("planning:need_create"),
-        "need_edit": staff("planning:need_edit", Need.objects.filter(area=area).first().pk),
+        "needs": staff("needs:needs"),
+        "need_create": staff("needs:need_create"),
+        "need_edit": staff("needs:need_edit", Need.objects.filter(area=area).first().pk),
         "exports": staff("exports:index"),
         "export_job": staff("exports:job", export_job.pk),
         "import_job": staff("exports:job", import_job.pk),

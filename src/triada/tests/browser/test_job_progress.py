@@ -4,7 +4,7 @@ its turn, asks for news by itself and shows the result when the worker is done."
 import pytest
 from django.test import override_settings
 
-from triada.exports import services
+from triada.exports import jobs
 from triada.exports.models import Job
 from triada.people.models import Membership
 from triada.tests import factories
@@ -33,7 +33,7 @@ def test_an_import_waits_for_the_worker_and_the_page_shows_the_result(page, tmp_
         page.get_by_role("button", name="Importovat").click()
         page.locator("#job-text").filter(has_text="Čeká na řadu").wait_for()
         assert not Membership.objects.filter(body=body).exists()
-        services.job_run(Job.objects.get().pk)  # the worker takes the job
+        jobs.job_run(Job.objects.get().pk)  # the worker takes the job
         # No click: the page asked for news, saw the job finished and loaded the result.
         page.locator("#job-text").filter(has_text="Přidáno 1 členství").wait_for()
     assert Membership.objects.filter(body=body, person__last_name="Nová").exists()

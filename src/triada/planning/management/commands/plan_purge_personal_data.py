@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from triada.planning.services import personal_data_purge
+from triada.needs import services as needs_services
+from triada.planning import services
 
 
 class Command(BaseCommand):
@@ -12,5 +13,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        comments, needs = personal_data_purge(today=timezone.localdate())
+        today = timezone.localdate()
+        comments = services.personal_data_purge(today=today)
+        needs = needs_services.personal_data_purge(today=today)
         self.stdout.write(f"{comments} comments and {needs} needs cleared of personal data.")
