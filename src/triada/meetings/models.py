@@ -122,7 +122,7 @@ class Attendance(models.Model):
     )
     membership = models.ForeignKey(
         "people.Membership",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,  # history: a membership with attendance is ended, not deleted
         related_name="attendance",
         verbose_name=_("member"),
     )

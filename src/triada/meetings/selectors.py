@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from triada.people.models import TRIAD_SIDES, Membership, TriadSide
-from triada.people.selectors import roster
+from triada.people.selectors import roster, roster_sorted
 from triada.structure.models import Body
 
 from .models import Attendance, Meeting
@@ -73,18 +73,25 @@ class AttendanceSummary:
 
 
 def attendance_summary(meeting: Meeting) -> AttendanceSummary:
-    """The attendance list of a meeting in three queries."""
-    memberships = invited_memberships(meeting)
-    recorded = {a.membership_id: a for a in meeting.attendance.select_related("substitute")}
-    rows = [AttendanceRow(m, recorded.get(m.pk)) for m in memberships]
-    # Someone recorded earlier whose membership changed since still belongs on the list.
-    listed = {m.pk for m in memberships}
-    extra = [a for membership_id, a in recorded.items() if membership_id not in listed]
-    if extra:
-        for a in Attendance.objects.filter(pk__in=[a.pk for a in extra]).select_related(
+    """The attendance list of a meeting in two queries.
+
+    Once recorded, the list is a fact of the meeting: its recorded lines, each person once,
+    whatever the roster says later (an election or a new function that day, a member who
+    joined after). Before, it is the roster of the day, everyone absent until recorded."""
+    recorded = list(
+        meeting.attendance.select_related(
             "membership__person", "membership__organization", "substitute"
-        ):
-            rows.append(AttendanceRow(a.membership, a))
+        )
+    )
+    if not recorded:
+        rows = [AttendanceRow(m, None) for m in invited_memberships(meeting)]
+        return AttendanceSummary(rows, meeting.body.quorum_percent)
+    by_person: dict[int, Attendance] = {}
+    for line in sorted(recorded, key=lambda line: line.membership.function_rank):
+        by_person.setdefault(line.membership.person_id, line)  # a list of old: one line each
+    lines = {line.membership_id: line for line in by_person.values()}
+    memberships = roster_sorted(line.membership for line in by_person.values())
+    rows = [AttendanceRow(m, lines[m.pk]) for m in memberships]
     return AttendanceSummary(rows, meeting.body.quorum_percent)
 
 

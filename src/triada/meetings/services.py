@@ -33,6 +33,11 @@ def _check_meeting(meeting: Meeting) -> None:
     meeting.full_clean()
     if not meeting.body.is_active_on(meeting.date):
         raise ValidationError({"starts_at": _("The body does not exist on that day.")})
+    # Status follows time: a meeting counts toward the duty to meet once it has taken place.
+    if meeting.status == Meeting.Status.HELD and meeting.starts_at > timezone.now():
+        raise ValidationError(
+            {"status": _("A meeting is marked held once it has started; this one starts later.")}
+        )
 
 
 @transaction.atomic
@@ -176,6 +181,10 @@ def attendance_record(
                 )
     if errors:
         raise ValidationError(errors)
+    # The list is a fact of the meeting: everyone invited that day gets a line, absent
+    # unless the entries say otherwise, so a later change of the roster cannot rewrite it.
+    if not already:
+        entries = dict.fromkeys(invited, (Attendance.Status.ABSENT, None)) | entries
     changed, new = [], []
     for membership_id, (status, substitute) in entries.items():
         line = already.get(membership_id) or Attendance(

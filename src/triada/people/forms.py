@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from triada.ui.forms import DateField, ModelMultipleChoiceField
@@ -57,6 +58,25 @@ class MembershipForm(forms.ModelForm):
         self.fields["triad_side"].help_text = _(
             "Leave empty to take the side the organization usually stands for."
         )
+        if self.instance.pk:  # an edit: a new function is a new term, history stays
+            self.fields = self._with_function_from()
+
+    def _with_function_from(self) -> dict:
+        field = DateField(
+            label=_("New function from"),
+            required=False,
+            initial=timezone.localdate(),
+            help_text=_(
+                "A new function starts a new term on this day; the roster of earlier days "
+                "keeps the former one. Leave empty to correct the function of the whole term."
+            ),
+        )
+        fields = {}
+        for name, existing in self.fields.items():
+            fields[name] = existing
+            if name == "function":
+                fields["function_from"] = field
+        return fields
 
     def clean(self):
         data = super().clean()

@@ -239,7 +239,7 @@ class LeaderElection(models.Model):
     votes_abstained = models.PositiveSmallIntegerField(_("abstentions"), default=0)
     membership = models.ForeignKey(
         Membership,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,  # the elected leader's term is history, ended not deleted
         null=True,
         blank=True,
         related_name="elections",

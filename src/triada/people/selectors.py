@@ -11,7 +11,8 @@ from triada.collation import czech_sort_key
 from .models import TRIAD_SIDES, Membership, Person, TriadSide
 
 
-def _sorted(memberships) -> list[Membership]:
+def roster_sorted(memberships) -> list[Membership]:
+    """Leaders first, then by name (Czech order)."""
     return sorted(
         memberships,
         key=lambda m: (
@@ -27,7 +28,7 @@ def roster(body, *, on: datetime.date | None = None, year: int | None = None) ->
     """The body's memberships on a day or during a year, leaders first."""
     qs = body.memberships.with_people()
     qs = qs.in_year(year) if year is not None else qs.active_on(on)
-    return _sorted(qs)
+    return roster_sorted(qs)
 
 
 def rosters_in_year(bodies, year: int) -> dict[int, list[Membership]]:
@@ -35,7 +36,7 @@ def rosters_in_year(bodies, year: int) -> dict[int, list[Membership]]:
     by_body: dict[int, list[Membership]] = {body.pk: [] for body in bodies}
     for membership in Membership.objects.with_people().in_year(year).filter(body__in=bodies):
         by_body[membership.body_id].append(membership)
-    return {body_id: _sorted(items) for body_id, items in by_body.items()}
+    return {body_id: roster_sorted(items) for body_id, items in by_body.items()}
 
 
 def membership_history(body) -> list[Membership]:

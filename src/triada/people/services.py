@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -147,7 +148,23 @@ def membership_create(*, actor, body, **fields) -> Membership:
 
 
 @transaction.atomic
-def membership_update(*, actor, membership: Membership, **fields) -> Membership:
+def membership_update(
+    *, actor, membership: Membership, function_from: datetime.date | None = None, **fields
+) -> Membership:
+    """Change a membership. A new function from `function_from`, a day after the term began,
+    is a new term from that day: the former one ends the day before, so the roster of every
+    earlier day keeps it. Without `function_from` the change corrects the whole term."""
+    function = fields.get("function", membership.function)
+    if function_from is not None and function != membership.function:
+        if function_from < membership.start_on or (
+            membership.end_on and function_from > membership.end_on
+        ):
+            raise ValidationError(
+                {"function_from": _("Choose a day within the membership's term.")}
+            )
+        if function_from > membership.start_on:
+            changes = {k: v for k, v in fields.items() if k not in ("function", "start_on")}
+            return _switch_function(membership, function_from, function, actor=actor, **changes)
     return _save_changed(
         membership,
         fields,
@@ -165,7 +182,8 @@ def membership_end(*, actor, membership: Membership, end_on: datetime.date) -> M
 
 @transaction.atomic
 def membership_delete(*, actor, membership: Membership) -> None:
-    """For memberships entered by mistake; a membership that ended is ended, not deleted."""
+    """For memberships entered by mistake. One with history (the apps above protect their
+    rows: an attendance list, an election) is ended, not deleted."""
     audit_record(
         actor=actor,
         area=membership.body.area,
@@ -173,27 +191,36 @@ def membership_delete(*, actor, membership: Membership) -> None:
         instance=membership,
         before=snapshot(membership),
     )
-    membership.delete()
+    try:
+        membership.delete()
+    except ProtectedError as error:
+        kinds = sorted({str(row._meta.verbose_name) for row in error.protected_objects})
+        raise ValidationError(
+            _(
+                "The membership cannot be deleted: it has a history (%(kinds)s). "
+                "End it instead; the roster of earlier days keeps it."
+            )
+            % {"kinds": ", ".join(kinds)}
+        ) from error
 
 
 def _switch_function(
-    membership: Membership, on: datetime.date, function: str, *, actor
+    membership: Membership, on: datetime.date, function: str, *, actor, **changes
 ) -> Membership:
-    """From `on`, the person holds `function` in the body; the history keeps the old one."""
+    """From `on`, the person holds `function` in the body (with `changes` to the other
+    fields); the history keeps the old term."""
     if membership.start_on >= on:
-        return membership_update(actor=actor, membership=membership, function=function)
-    later_end = membership.end_on
+        return membership_update(actor=actor, membership=membership, function=function, **changes)
+    later_end = changes.pop("end_on", membership.end_on)
     membership_update(actor=actor, membership=membership, end_on=on - datetime.timedelta(days=1))
+    carried = ("person", "organization", "triad_side", "note")
     return membership_create(
         actor=actor,
         body=membership.body,
-        person=membership.person,
-        organization=membership.organization,
-        triad_side=membership.triad_side,
+        **({name: getattr(membership, name) for name in carried} | changes),
         function=function,
         start_on=on,
         end_on=later_end,
-        note=membership.note,
     )
 
 

@@ -6,6 +6,7 @@ import smtplib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseNotAllowed
@@ -358,8 +359,12 @@ def membership_end(request, access, pk):
 def membership_delete(request, access, pk):
     membership = get_membership_for_user(access, pk, write=True)
     body_pk = membership.body_id
-    services.membership_delete(actor=request.user, membership=membership)
-    messages.success(request, _("The membership was deleted."))
+    try:
+        services.membership_delete(actor=request.user, membership=membership)
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    else:
+        messages.success(request, _("The membership was deleted."))
     return redirect("structure:body", area_slug=access.area.slug, pk=body_pk)
 
 
