@@ -145,14 +145,16 @@ class AreaBuilder:
             ).distinct()
         )
         against = self.rng.choice([0, 0, 1])
+        # The coordinator votes too, once: as a member if she sits in the body.
+        coordinator_voted = not {v.pk for v in voters} & people.coordinator_person_ids(body.area)
         people.leader_election_record(
             actor=self.actor,
             body=body,
             held_on=on,
             elected=person,
             voters=voters,
-            coordinator_voted=True,
-            votes_for=len(voters) + 1 - against,
+            coordinator_voted=coordinator_voted,
+            votes_for=len(voters) + coordinator_voted - against,
             votes_against=against,
         )
 

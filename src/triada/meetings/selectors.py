@@ -1,6 +1,7 @@
 """Reads about meetings: whom a meeting invites, its attendance list and what follows from it."""
 
 import datetime
+import math
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -98,11 +99,18 @@ def attendance_summary(meeting: Meeting) -> AttendanceSummary:
 @dataclass
 class DutyRow:
     body: object
+    year: int
     held: int
+    planned: int  # shown apart: a planned meeting counts once it is held
 
     @property
     def required(self) -> int:
-        return self.body.min_meetings_per_year
+        """The yearly minimum, for the part of the year the body existed (to the nearest)."""
+        first, last = datetime.date(self.year, 1, 1), datetime.date(self.year, 12, 31)
+        start = max(first, self.body.established_on or first)
+        end = min(last, self.body.dissolved_on or last)
+        existed, whole = (end - start).days + 1, (last - first).days + 1
+        return math.floor(self.body.min_meetings_per_year * existed / whole + 0.5)
 
     @property
     def fulfilled(self) -> bool:
@@ -112,18 +120,17 @@ class DutyRow:
 def meeting_duties(area, year: int) -> list[DutyRow]:
     """Bodies with a duty to meet, existing in the year: meetings held against the duty."""
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    in_year = Q(meetings__starts_at__year=year)
     bodies = (
         Body.objects.filter(area=area, min_meetings_per_year__gt=0)
         .filter(Q(established_on__isnull=True) | Q(established_on__lte=last))
         .filter(Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=first))
         .annotate(
-            held=Count(
-                "meetings",
-                filter=Q(meetings__status=Meeting.Status.HELD, meetings__starts_at__year=year),
-            )
+            held=Count("meetings", filter=in_year & Q(meetings__status=Meeting.Status.HELD)),
+            planned=Count("meetings", filter=in_year & Q(meetings__status=Meeting.Status.PLANNED)),
         )
     )
-    return [DutyRow(body, body.held) for body in bodies]
+    return [DutyRow(body, year, body.held, body.planned) for body in bodies]
 
 
 @dataclass

@@ -282,6 +282,8 @@ class UploadedMinutes(models.Model):
     file = models.FileField(_("file"), upload_to=upload_path)
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveIntegerField(_("size in bytes"))
+    # The same file uploaded again is recognised by its digest (empty for older uploads).
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True, editable=False)
     pages = models.PositiveIntegerField(_("pages"), default=0)
     text = models.TextField(_("text, for search"), blank=True)
     has_text = models.BooleanField(_("has a text layer"), default=True)
@@ -304,6 +306,7 @@ class UploadedMinutes(models.Model):
 
     class Meta:
         ordering = ["-date", "title"]
+        indexes = [models.Index(fields=["area", "sha256"], name="upload_area_digest")]
         verbose_name = _("uploaded minutes")
         verbose_name_plural = _("uploaded minutes")
 

@@ -121,6 +121,21 @@ def minutes_update(
     return minutes
 
 
+def _check_votes_cast(meeting, cast: int) -> None:
+    """Only the members present with a vote (or their substitutes) vote."""
+    present = attendance_summary(meeting).present_voting
+    if cast > present:
+        raise ValidationError(
+            {
+                "votes_for": _(
+                    "%(cast)d votes were cast but only %(present)d members with a vote were "
+                    "present (the attendance list)."
+                )
+                % {"cast": cast, "present": present}
+            }
+        )
+
+
 @transaction.atomic
 def resolution_add(
     *,
@@ -144,6 +159,8 @@ def resolution_add(
         raise ValidationError({"votes_for": _("Give the votes for, against and abstained.")})
     if adoption == Resolution.Adoption.CONSENSUS:
         resolution.votes_for = resolution.votes_against = resolution.votes_abstained = None
+    else:
+        _check_votes_cast(section.minutes.meeting, votes_for + votes_against + votes_abstained)
     resolution.full_clean()
     resolution.save()
     _changed(section.minutes)

@@ -2,6 +2,7 @@
 so one bad file never costs the others."""
 
 import datetime
+import hashlib
 import tempfile
 from pathlib import Path
 
@@ -9,7 +10,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.tasks import task
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from triada import events
@@ -18,6 +20,33 @@ from triada.audit.services import audit_record
 from triada.documents.extraction import UploadRejected, check_upload, extract_text
 
 from .models import UploadedMinutes
+
+
+def _check_date(body, date: datetime.date, period: str) -> None:
+    """Minutes are of a day that has come, within the body's life (for a month's or a year's
+    file: the body existed at some time in it)."""
+    if date > timezone.localdate():
+        raise ValidationError({"date": _("Minutes cannot be dated in the future.")})
+    if body is None:
+        return
+    first, last = date, date
+    if period == UploadedMinutes.Period.MONTH:
+        first = date.replace(day=1)
+        last = (first + datetime.timedelta(days=31)).replace(day=1) - datetime.timedelta(days=1)
+    elif period == UploadedMinutes.Period.YEAR:
+        first, last = datetime.date(date.year, 1, 1), datetime.date(date.year, 12, 31)
+    if (body.established_on and body.established_on > last) or (
+        body.dissolved_on and body.dissolved_on < first
+    ):
+        raise ValidationError({"date": _("The body did not exist then.")})
+
+
+def _sha256(upload) -> str:
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    return digest.hexdigest()
 
 
 @transaction.atomic
@@ -30,12 +59,24 @@ def uploaded_minutes_add(
     ValidationError naming the file; an encrypted or damaged PDF is found by the task."""
     if body is not None and body.area_id != area.pk:
         raise ValidationError({"body": _("The body belongs to another planning area.")})
+    _check_date(body, date, period)
     name = Path(upload.name).name
     try:
         upload.seek(0)
         check_upload(name, upload.read(1024), upload.size)
     except UploadRejected as error:
         raise ValidationError(str(error)) from error
+    digest = _sha256(upload)
+    same = (
+        UploadedMinutes.objects.filter(area=area, sha256=digest)
+        .exclude(status=UploadedMinutes.Status.REFUSED)
+        .first()
+    )
+    if same is not None:
+        raise ValidationError(
+            _("%(file)s is the same file as „%(title)s“ of %(date)s, uploaded already.")
+            % {"file": name, "title": same.title, "date": date_format(same.date)}
+        )
     record = UploadedMinutes(
         area=area,
         body=body,
@@ -44,6 +85,7 @@ def uploaded_minutes_add(
         period=period,
         original_name=name,
         size=upload.size,
+        sha256=digest,
         uploaded_by=actor if actor and actor.is_authenticated else None,
     )
     record.full_clean(exclude=["file"])

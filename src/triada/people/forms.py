@@ -118,9 +118,8 @@ class LeaderElectionForm(forms.ModelForm):
             "votes_abstained",
             "note",
         ]
-        field_classes = {"held_on": DateField}
+        field_classes = {"held_on": DateField, "voters": ModelMultipleChoiceField}
         widgets = {"voters": forms.CheckboxSelectMultiple}
-        field_classes = {"voters": ModelMultipleChoiceField}
 
     def __init__(self, *args, body, **kwargs):
         super().__init__(*args, **kwargs)

@@ -233,7 +233,11 @@ class LeaderElection(models.Model):
     voters = models.ManyToManyField(
         Person, related_name="voted_in_elections", blank=True, verbose_name=_("members who voted")
     )
-    coordinator_voted = models.BooleanField(_("the coordinator voted"), default=True)
+    coordinator_voted = models.BooleanField(
+        _("the coordinator voted"),
+        default=False,
+        help_text=_("Only when the coordinator is not a member of the body."),
+    )
     votes_for = models.PositiveSmallIntegerField(_("votes for"))
     votes_against = models.PositiveSmallIntegerField(_("votes against"), default=0)
     votes_abstained = models.PositiveSmallIntegerField(_("abstentions"), default=0)

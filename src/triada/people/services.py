@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from triada import events
-from triada.accounts.models import User
+from triada.accounts.models import AreaRole, User
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
 from triada.editing import changes_applied
@@ -224,6 +224,17 @@ def _switch_function(
     )
 
 
+def coordinator_person_ids(area) -> set[int]:
+    """The persons of the area whose sign-in accounts coordinate it."""
+    return set(
+        Person.objects.filter(
+            area=area,
+            user__area_roles__area=area,
+            user__area_roles__role=AreaRole.Role.COORDINATOR,
+        ).values_list("pk", flat=True)
+    )
+
+
 @transaction.atomic
 def leader_election_record(
     *,
@@ -232,7 +243,7 @@ def leader_election_record(
     held_on: datetime.date,
     elected: Person,
     voters=(),
-    coordinator_voted: bool = True,
+    coordinator_voted: bool = False,
     votes_for: int,
     votes_against: int = 0,
     votes_abstained: int = 0,
@@ -257,6 +268,17 @@ def leader_election_record(
             {
                 "voters": _("Only members of the body vote (guests do not): %(names)s.")
                 % {"names": ", ".join(str(v) for v in outsiders)}
+            }
+        )
+    # The coordinator votes once: as a member, if she is one.
+    voting = {v.pk for v in voters} if voters else members
+    if coordinator_voted and voting & coordinator_person_ids(body.area):
+        raise ValidationError(
+            {
+                "coordinator_voted": _(
+                    "The coordinator is a member of the body and votes as one; "
+                    "the vote is not counted again."
+                )
             }
         )
     # Without a list of voters, every member of that day might have voted.

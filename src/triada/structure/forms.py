@@ -39,6 +39,7 @@ class BodyForm(forms.ModelForm):
             "established_on",
             "dissolved_on",
             "position",
+            "quorum_percent",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
@@ -47,6 +48,7 @@ class BodyForm(forms.ModelForm):
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["quorum_percent"].required = False
         others = Body.objects.filter(area=area).current()
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
@@ -67,6 +69,11 @@ class BodyForm(forms.ModelForm):
         self.order_fields(
             ["name", "short_name", "kind", "description", "target_groups", "min_meetings_per_year"]
         )
+
+    def clean_quorum_percent(self):
+        """Left empty: the body keeps its share (more than half for a new one)."""
+        value = self.cleaned_data["quorum_percent"]
+        return value if value is not None else self.instance.quorum_percent
 
     def clean(self):
         data = super().clean()

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from triada.meetings import services
 from triada.meetings.models import Attendance, Meeting
-from triada.meetings.selectors import attendance_summary
+from triada.meetings.selectors import attendance_summary, meeting_duties
 from triada.people import services as people_services
 from triada.people.models import Membership
 from triada.tests import factories
@@ -100,3 +100,20 @@ def test_a_future_meeting_cannot_be_marked_held(group):
         services.meeting_create(
             actor=None, body=group, starts_at=tomorrow, place="Radnice", status="held"
         )
+
+
+def test_the_duty_shows_planned_meetings_apart_and_judges_part_of_a_year(area):
+    # Founded on 1 July: half of 2019, so two meetings of the four a year fulfil the duty.
+    late = factories.make_body(area, "Mladí", established_on=D(2019, 7, 1))
+    for month in (8, 10):
+        services.meeting_create(
+            actor=None,
+            body=late,
+            starts_at=datetime.datetime(2019, month, 10, 14, tzinfo=TZ),
+            status=Meeting.Status.HELD,
+        )
+    services.meeting_create(
+        actor=None, body=late, starts_at=datetime.datetime(2019, 12, 10, 14, tzinfo=TZ)
+    )
+    (row,) = meeting_duties(area, 2019)
+    assert (row.held, row.planned, row.required, row.fulfilled) == (2, 1, 2, True)

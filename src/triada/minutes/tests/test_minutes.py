@@ -83,18 +83,18 @@ def test_vote_resolution_adoption(minutes):
         section=section,
         text="Schvaluje.",
         adoption="vote",
-        votes_for=3,
-        votes_against=1,
-        votes_abstained=1,
+        votes_for=2,  # the two members present
+        votes_against=0,
+        votes_abstained=0,
     )
     rejected = services.resolution_add(
         actor=None,
         section=section,
         text="Zamítá.",
         adoption="vote",
-        votes_for=2,
+        votes_for=1,
         votes_against=1,
-        votes_abstained=1,
+        votes_abstained=0,
     )
     assert adopted.adopted and not rejected.adopted
     with pytest.raises(ValidationError):

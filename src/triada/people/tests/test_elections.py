@@ -25,6 +25,7 @@ def _counts() -> tuple[int, int, int]:
 def _elect(body, elected, **kwargs) -> LeaderElection:
     kwargs.setdefault("held_on", HELD_ON)
     kwargs.setdefault("votes_for", 1)
+    kwargs.setdefault("coordinator_voted", True)  # a coordinator who is not a member
     return services.leader_election_record(actor=None, body=body, elected=elected, **kwargs)
 
 
@@ -280,6 +281,7 @@ def test_election_writes_audit_entries(group, former, candidate, coordinator):
             held_on=HELD_ON,
             elected=candidate,
             voters=[former, candidate],
+            coordinator_voted=True,
             votes_for=2,
             votes_against=1,
         )

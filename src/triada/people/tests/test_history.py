@@ -100,3 +100,61 @@ def test_the_edit_form_starts_a_new_term_from_the_day_it_names(coordinator_clien
         Membership.Function.MINUTE_TAKER,
         Membership.Function.DEPUTY_LEADER,
     ]
+
+
+@pytest.fixture
+def coordinator_member(group, coordinator):
+    """The coordinator sits in the group herself."""
+    person = factories.make_person(group.area, user=coordinator, first_name="Iva", last_name="K")
+    factories.make_membership(group, person, side="commissioner")
+    return person
+
+
+def test_a_coordinator_who_is_a_member_is_not_counted_twice(group, coordinator_member):
+    others = [factories.make_membership(group).person for _ in range(2)]
+    voters = [coordinator_member, *others]
+    with pytest.raises(ValidationError) as refused:
+        services.leader_election_record(
+            actor=None,
+            body=group,
+            held_on=D(2024, 3, 1),
+            elected=others[0],
+            voters=voters,
+            coordinator_voted=True,
+            votes_for=4,
+        )
+    assert "coordinator_voted" in refused.value.message_dict
+    election = services.leader_election_record(
+        actor=None,
+        body=group,
+        held_on=D(2024, 3, 1),
+        elected=others[0],
+        voters=voters,
+        coordinator_voted=False,
+        votes_for=3,
+    )
+    assert election.votes_for == 3
+
+
+def test_the_election_form_asks_whether_the_coordinator_voted_and_reads_a_czech_date(
+    coordinator_client, group
+):
+    members = [factories.make_membership(group).person for _ in range(3)]
+    url = reverse(
+        "people:election_create", kwargs={"area_slug": group.area.slug, "body_pk": group.pk}
+    )
+    form = coordinator_client.get(url).context["form"]
+    assert not form["coordinator_voted"].value()  # not ticked by default
+    coordinator_client.post(
+        url,
+        {
+            "held_on": "14. 3. 2024",
+            "elected": members[0].pk,
+            "voters": [m.pk for m in members],
+            "votes_for": 3,
+            "votes_against": 0,
+            "votes_abstained": 0,
+        },
+    )
+    (election,) = group.leader_elections.all()
+    assert election.held_on == D(2024, 3, 14) and not election.coordinator_voted
