@@ -3,6 +3,14 @@
 from contextlib import contextmanager
 
 
+def locked(instance):
+    """Lock the row for the rest of the transaction and read its current state, so that two
+    clicks cannot both pass a check (e.g. put two versions in force)."""
+    type(instance).objects.select_for_update().filter(pk=instance.pk).first()
+    instance.refresh_from_db()
+    return instance
+
+
 @contextmanager
 def changes_applied(instance, fields: dict, allowed: tuple):
     """Set `fields` on the instance for the service to validate and save. If the service

@@ -3,7 +3,7 @@
 A domain service never imports search, exports or the portal, nor an app above its own
 (docs/architecture.md). When something it did concerns a higher app, it sends one of these
 signals, and the higher app connects a receiver in its `AppConfig.ready()`. Receivers run
-inside the sender's transaction: an exception refuses the whole write.
+inside the sending service's transaction: an exception refuses the whole write.
 
 Each signal: who sends it, with which arguments, and who receives it today.
 """

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from weasyprint import HTML
 
 from triada.meetings.models import Meeting
+from triada.meetings.selectors import attendance_summary
 from triada.minutes import services as minutes
 from triada.minutes.uploads import uploaded_minutes_add
 from triada.people.models import Membership
@@ -55,7 +56,7 @@ def write_minutes(builder, meeting: Meeting, *, publish: bool) -> None:
     )
     main = sections[min(1, len(sections) - 1)]
     votes = rng.random() < 0.4
-    present = sum(1 for a in meeting.attendance.all() if a.status == "present")
+    present = attendance_summary(meeting).present_voting
     minutes.resolution_add(
         actor=builder.actor,
         section=main,

@@ -88,7 +88,10 @@ def attendance_summary(meeting: Meeting) -> AttendanceSummary:
         rows = [AttendanceRow(m, None) for m in invited_memberships(meeting)]
         return AttendanceSummary(rows, meeting.body.quorum_percent)
     by_person: dict[int, Attendance] = {}
-    for line in sorted(recorded, key=lambda line: line.membership.function_rank):
+    by_weight = sorted(
+        recorded, key=lambda line: (not line.counts_as_present, line.membership.function_rank)
+    )
+    for line in by_weight:
         by_person.setdefault(line.membership.person_id, line)  # a list of old: one line each
     lines = {line.membership_id: line for line in by_person.values()}
     memberships = roster_sorted(line.membership for line in by_person.values())

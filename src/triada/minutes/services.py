@@ -122,7 +122,10 @@ def minutes_update(
 
 
 def _check_votes_cast(meeting, cast: int) -> None:
-    """Only the members present with a vote (or their substitutes) vote."""
+    """Only the members present with a vote (or their substitutes) vote: checked against the
+    attendance list once it is recorded."""
+    if not meeting.attendance.exists():
+        return
     present = attendance_summary(meeting).present_voting
     if cast > present:
         raise ValidationError(

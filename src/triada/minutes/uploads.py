@@ -67,11 +67,9 @@ def uploaded_minutes_add(
     except UploadRejected as error:
         raise ValidationError(str(error)) from error
     digest = _sha256(upload)
-    same = (
-        UploadedMinutes.objects.filter(area=area, sha256=digest)
-        .exclude(status=UploadedMinutes.Status.REFUSED)
-        .first()
-    )
+    same = UploadedMinutes.objects.filter(
+        area=area, sha256=digest, status=UploadedMinutes.Status.ACCEPTED
+    ).first()
     if same is not None:
         raise ValidationError(
             _("%(file)s is the same file as „%(title)s“ of %(date)s, uploaded already.")

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from triada import events
 from triada.audit.models import AuditEntry
 from triada.audit.services import audit_record, snapshot
-from triada.editing import changes_applied
+from triada.editing import changes_applied, locked
 
 from .models import Need
 
@@ -73,9 +73,7 @@ def need_submit(
 
 @transaction.atomic
 def need_update(*, actor, need: Need, **fields) -> Need:
-    # Lock the row and read its current state, so that two edits cannot both pass a check.
-    Need.objects.select_for_update().filter(pk=need.pk).first()
-    need.refresh_from_db()
+    locked(need)
     before = snapshot(need)
     with changes_applied(need, fields, NEED_FIELDS):
         _validate_need(need)

@@ -62,10 +62,12 @@ class MembershipForm(forms.ModelForm):
             self.fields = self._with_function_from()
 
     def _with_function_from(self) -> dict:
+        today, term = timezone.localdate(), self.instance
+        within = term.start_on <= today and (term.end_on is None or today <= term.end_on)
         field = DateField(
             label=_("New function from"),
             required=False,
-            initial=timezone.localdate(),
+            initial=today if within else None,  # a term not current: a correction
             help_text=_(
                 "A new function starts a new term on this day; the roster of earlier days "
                 "keeps the former one. Leave empty to correct the function of the whole term."

@@ -59,8 +59,8 @@ def world(area, group, coordinator) -> World:
     upload = uploaded_minutes_add(
         actor=None,
         area=area,
-        upload=SimpleUploadedFile("zapis 2014.pdf", make_pdf(), content_type="application/pdf"),
-        date=datetime.date(2014, 3, 1),
+        upload=SimpleUploadedFile("zapis 2016.pdf", make_pdf(), content_type="application/pdf"),
+        date=datetime.date(2016, 3, 1),
         period="year",
         body=group,
     )

@@ -95,7 +95,7 @@ def test_bodies_meetings_minutes_and_plan(client, world):
     written = next(m for m in minutes if m[1] == world.meeting.pk)
     assert written[5] == 1 and written[-1].endswith(f"/zapisy/{world.version.pk}.pdf")
     archive = next(m for m in minutes if m[1] is None)
-    assert archive[3] == "2014-03-01" and archive[-1].endswith(f"/archiv/{world.upload.pk}.pdf")
+    assert archive[3] == "2016-03-01" and archive[-1].endswith(f"/archiv/{world.upload.pk}.pdf")
 
     _header, items = _rows(client, area, "plan", "xlsx")
     assert [i[0] for i in items] == ["1", "1.1", "1.1.1", "1.1.1.1", "1.1.1.1.1", "1.1.1.1.2"]

@@ -121,7 +121,7 @@ def test_the_minutes_archive_is_a_zip_of_the_pdfs_with_an_index(coordinator_clie
     pdfs = [n for n in names if n.endswith(".pdf")]
     assert pdfs == [
         f"zapisy/2019/2019-03-14-seniori-{world.meeting.pk}-v1.pdf",
-        f"archiv/2014/2014-03-01-{world.upload.pk}-zapis-2014.pdf",
+        f"archiv/2016/2016-03-01-{world.upload.pk}-zapis-2016.pdf",
     ]
     assert all(archive.read(n).startswith(b"%PDF") for n in pdfs)
     (index_name,) = [n for n in names if n.endswith(".csv")]
@@ -146,7 +146,7 @@ def test_a_file_lost_from_the_storage_is_named_in_the_index(coordinator_client, 
     ]
     (index_name,) = [n for n in archive.namelist() if n.endswith(".csv")]
     index = archive.read(index_name).decode("utf-8-sig")
-    assert f"{world.upload.pk}-zapis-2014.pdf (" in index
+    assert f"{world.upload.pk}-zapis-2016.pdf (" in index
 
 
 def test_a_second_click_does_not_start_a_second_export(coordinator, world):

@@ -114,3 +114,12 @@ def test_the_same_file_twice_is_recognised_and_named(group):
     first = _upload(group, date=datetime.date(2019, 3, 1), data=data, name="brezen.pdf")
     refused = _refused_upload(group, date=datetime.date(2019, 3, 1), data=data, name="kopie.pdf")
     assert first.title in " ".join(refused.messages)
+
+
+def test_votes_at_a_meeting_without_an_attendance_list_are_not_refused(group, leader):
+    # Minutes written before the attendance is entered: nothing to check the votes against.
+    meeting = meetings.meeting_create(
+        actor=None, body=group, starts_at=PAST, place="Radnice", agenda=("Potřeby",)
+    )
+    minutes = services.minutes_start(actor=None, meeting=meeting)
+    assert _vote(minutes, 5, against=1).adopted

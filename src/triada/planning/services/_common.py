@@ -24,14 +24,6 @@ def _audit(actor, area, instance, *, action=AuditEntry.Action.UPDATE, before=Non
     )
 
 
-def _lock(instance):
-    """Lock the row for the rest of the transaction and read its current state, so that two
-    clicks cannot both pass a check (e.g. put two versions in force)."""
-    type(instance).objects.select_for_update().filter(pk=instance.pk).first()
-    instance.refresh_from_db()
-    return instance
-
-
 def _reindex_if_public(version: PlanVersion) -> None:
     """Keep the search index on what the portal shows of the plan."""
     if version.is_public:

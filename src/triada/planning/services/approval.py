@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 
 from triada.audit.models import AuditEntry
 from triada.audit.services import snapshot
+from triada.editing import locked
 from triada.structure.models import Body
 
 from ..models import ApprovalStep, PlanVersion
-from ._common import S, _audit, _lock
+from ._common import S, _audit
 
 # The kind of body that takes each approval stage.
 STAGE_OF_BODY_KIND = {
@@ -37,7 +38,7 @@ def approval_step_record(
 ) -> ApprovalStep:
     """A body's decision on a settled version. The stages follow each other in time:
     working group, steering group, council, assembly."""
-    _lock(version)
+    locked(version)
     if version.status != S.SETTLED:
         raise ValidationError(
             _("The approval path is recorded once the comments are settled and until approval.")
@@ -91,7 +92,7 @@ def approval_step_record(
 
 @transaction.atomic
 def approval_step_delete(*, actor, step: ApprovalStep) -> None:
-    _lock(step.version)
+    locked(step.version)
     if step.version.status != S.SETTLED:
         raise ValidationError(_("The approval path of an approved version is kept as it is."))
     _audit(

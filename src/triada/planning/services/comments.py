@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 
 from triada.audit.models import AuditEntry
 from triada.audit.services import snapshot
+from triada.editing import locked
 from triada.structure.models import Body
 
 from ..models import Comment, PlanItem, PlanVersion
-from ._common import S, _audit, _lock
+from ._common import S, _audit
 
 # Groups that settle comments.
 SETTLING_BODY_KINDS = (
@@ -43,7 +44,7 @@ def comment_submit(
 ) -> Comment:
     """A comment from the public form or a signed-in member, accepted only while the
     version's comment period is open. `section` is how the commented part reads now."""
-    _lock(version)
+    locked(version)
     if not version.comments_open_on(timezone.localdate()):
         raise ValidationError(_("The comment period of this version is not open."))
     if item is not None and item.version_id != version.pk:
@@ -92,7 +93,7 @@ def comment_settle(
     settled_on: datetime.date,
 ) -> Comment:
     """A working group or the steering group decides on a comment and says why."""
-    _lock(comment)
+    locked(comment)
     version = comment.version
     if version.status != S.IN_COMMENTS:
         raise ValidationError(_("Comments are settled while the version is in its comment period."))

@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 
 from triada.audit.models import AuditEntry
 from triada.audit.services import snapshot
+from triada.editing import locked
 
 from ..models import Evaluation, IndicatorValue, PlanItem, PlanVersion
-from ._common import _audit, _decimal, _lock, _require_action, _require_year_in_period
+from ._common import _audit, _decimal, _require_action, _require_year_in_period
 
 
 def _validate_evidence(evidence: str) -> None:
@@ -42,7 +43,7 @@ def evaluation_record(
     """The state of a measure or activity at the end of a year, with the indicators' actual
     values (indicator → value; None clears a value)."""
     version = item.version
-    plan = _lock(version.plan)
+    plan = locked(version.plan)
     _require_action(item)
     if version.status not in PlanVersion.MONITORED:
         raise ValidationError(_("Only an approved plan is evaluated."))

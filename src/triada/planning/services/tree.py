@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from triada.audit.models import AuditEntry
 from triada.audit.services import snapshot
-from triada.editing import changes_applied
+from triada.editing import changes_applied, locked
 from triada.needs.models import Need
 from triada.structure.models import Body
 
@@ -18,7 +18,6 @@ from ._common import (
     K,
     _audit,
     _decimal,
-    _lock,
     _reindex_if_public,
     _require_action,
     _require_editable,
@@ -83,7 +82,7 @@ def item_create(
     *, actor, version: PlanVersion, parent: PlanItem | None = None, title: str, **fields
 ) -> PlanItem:
     """A new item at the end of its parent's children; its kind follows from the parent."""
-    _lock(version)
+    locked(version)
     _require_editable(version)
     if parent is not None and parent.version_id != version.pk:
         raise ValidationError({"parent": _("The parent item belongs to another version.")})
@@ -108,8 +107,8 @@ def item_create(
 def item_update(*, actor, item: PlanItem, edit_count: int | None = None, **fields) -> PlanItem:
     """Change an item's text. `edit_count` is the count the editor's form was loaded with: a
     smaller one means someone else saved in between and the change is refused."""
-    _lock(item.version)
-    _lock(item)
+    locked(item.version)
+    locked(item)
     _require_editable(item.version)
     if edit_count is not None and edit_count != item.edit_count:
         raise ValidationError(
@@ -143,9 +142,9 @@ def item_move(
 ) -> PlanItem:
     """Move an item (with its subtree) under another parent of the right level, at a position
     among its new siblings (1 = first; None = last)."""
-    version = _lock(item.version)
+    version = locked(item.version)
     _require_editable(version)
-    _lock(item)
+    locked(item)
     if parent is not None:
         if parent.version_id != version.pk:
             raise ValidationError({"parent": _("The new parent belongs to another version.")})
@@ -198,7 +197,7 @@ def item_shift(*, actor, item: PlanItem, offset: int) -> PlanItem:
 
 @transaction.atomic
 def item_delete(*, actor, item: PlanItem) -> None:
-    version = _lock(item.version)
+    version = locked(item.version)
     _require_editable(version)
     _audit(actor, version.plan.area, item, action=AuditEntry.Action.DELETE, before=snapshot(item))
     parent_id = item.parent_id
@@ -218,7 +217,7 @@ def indicator_add(
     targets: dict[int, object] | None = None,
 ) -> Indicator:
     """An indicator with its target values by year."""
-    _lock(item.version)
+    locked(item.version)
     _require_editable(item.version)
     _require_action(item)
     indicator = Indicator(
@@ -244,7 +243,7 @@ def _target_set(indicator: Indicator, year: int, value) -> None:
 
 @transaction.atomic
 def indicator_target_set(*, actor, indicator: Indicator, year: int, value) -> Indicator:
-    _lock(indicator.item.version)
+    locked(indicator.item.version)
     _require_editable(indicator.item.version)
     _target_set(indicator, year, value)
     _audit(
@@ -268,7 +267,7 @@ def _require_costs_on_one_level(measure: PlanItem) -> None:
 @transaction.atomic
 def cost_set(*, actor, item: PlanItem, year: int, source: str, amount) -> Cost:
     """The estimated cost of an item in a year from a source; setting it again replaces it."""
-    _lock(item.version)
+    locked(item.version)
     _require_editable(item.version)
     _require_action(item)
     _require_year_in_period(item.version.plan, year)
@@ -300,7 +299,7 @@ def cost_set(*, actor, item: PlanItem, year: int, source: str, amount) -> Cost:
 def responsibility_add(
     *, actor, item: PlanItem, body=None, person=None, organization=None
 ) -> Responsibility:
-    _lock(item.version)
+    locked(item.version)
     _require_editable(item.version)
     parties = [p for p in (body, person, organization) if p is not None]
     if len(parties) != 1:
@@ -318,7 +317,7 @@ def responsibility_add(
 @transaction.atomic
 def item_part_delete(*, actor, part: Indicator | Cost | Responsibility) -> None:
     """Remove an indicator, a cost or a responsible party of an item."""
-    version = _lock(part.item.version)
+    version = locked(part.item.version)
     _require_editable(version)
     _audit(actor, version.plan.area, part, action=AuditEntry.Action.DELETE, before=snapshot(part))
     part.delete()
@@ -327,7 +326,7 @@ def item_part_delete(*, actor, part: Indicator | Cost | Responsibility) -> None:
 @transaction.atomic
 def item_needs_set(*, actor, item: PlanItem, needs) -> PlanItem:
     """The needs a measure answers; an answered need counts as addressed."""
-    _lock(item.version)
+    locked(item.version)
     _require_editable(item.version)
     if item.kind != K.MEASURE:
         raise ValidationError({"needs": _("Needs are answered by measures.")})

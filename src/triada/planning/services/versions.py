@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from triada import events
 from triada.audit.models import AuditEntry
 from triada.audit.services import snapshot
+from triada.editing import locked
 
 from ..models import (
     ApprovalStep,
@@ -25,7 +26,7 @@ from ..models import (
     PlanVersion,
     Responsibility,
 )
-from ._common import S, _audit, _lock, _require_editable
+from ._common import S, _audit, _require_editable
 
 
 @transaction.atomic
@@ -43,7 +44,7 @@ def plan_create(
 
 @transaction.atomic
 def version_update(*, actor, version: PlanVersion, vision: str, introduction: str) -> PlanVersion:
-    _lock(version)
+    locked(version)
     _require_editable(version)
     before = snapshot(version)
     version.vision = vision
@@ -57,7 +58,7 @@ def version_update(*, actor, version: PlanVersion, vision: str, introduction: st
 def version_new(*, actor, version: PlanVersion) -> PlanVersion:
     """A change of a frozen version: a new draft with a copy of its whole text. Items keep
     their keys, so the comparison and the monitoring follow them."""
-    plan = _lock(version.plan)
+    plan = locked(version.plan)
     working = plan.versions.filter(status__in=(*PlanVersion.EDITABLE, S.IN_COMMENTS)).first()
     if working:
         raise ValidationError(
@@ -130,7 +131,7 @@ def comments_open(
     *, actor, version: PlanVersion, comments_from: datetime.date, comments_until: datetime.date
 ) -> PlanVersion:
     """Publish a draft for comments from one day to another (both inclusive)."""
-    _lock(version)
+    locked(version)
     if version.status != S.DRAFT:
         raise ValidationError(_("Only a draft can be sent out for comments."))
     if comments_until < comments_from:
@@ -147,7 +148,7 @@ def comments_open(
 @transaction.atomic
 def version_settle(*, actor, version: PlanVersion) -> PlanVersion:
     """Close the comment period: allowed when it has ended and every comment is settled."""
-    _lock(version)
+    locked(version)
     if version.status != S.IN_COMMENTS:
         raise ValidationError(_("Only a version in its comment period can be settled."))
     if version.comments_until >= timezone.localdate():
@@ -178,7 +179,7 @@ def _set_status(actor, version: PlanVersion, status: str, **fields) -> PlanVersi
 @transaction.atomic
 def version_approve(*, actor, version: PlanVersion) -> PlanVersion:
     """Approved once the assembly's decision is recorded; the text is frozen from now on."""
-    _lock(version)
+    locked(version)
     if version.status != S.SETTLED:
         raise ValidationError(_("Only a version with settled comments can be approved."))
     if not version.approval_steps.filter(stage=ApprovalStep.Stage.ASSEMBLY).exists():
@@ -200,7 +201,7 @@ def version_put_in_force(
         .filter(plan__area=area, status=S.IN_FORCE)
         .exclude(pk=version.pk)
     )
-    _lock(version)
+    locked(version)
     if version.status != S.APPROVED:
         raise ValidationError(_("Only an approved version can be put in force."))
     for other in current:
@@ -210,7 +211,7 @@ def version_put_in_force(
 
 @transaction.atomic
 def version_archive(*, actor, version: PlanVersion) -> PlanVersion:
-    _lock(version)
+    locked(version)
     if version.status not in (S.APPROVED, S.IN_FORCE):
         raise ValidationError(_("Only an approved version or the one in force can be archived."))
     return _set_status(actor, version, S.ARCHIVED)
@@ -219,7 +220,7 @@ def version_archive(*, actor, version: PlanVersion) -> PlanVersion:
 @transaction.atomic
 def version_delete(*, actor, version: PlanVersion) -> None:
     """A draft made by mistake; a version that went public is archived, never deleted."""
-    _lock(version)
+    locked(version)
     if version.status != S.DRAFT:
         raise ValidationError(_("Only a draft can be deleted."))
     plan = version.plan

@@ -361,7 +361,7 @@ def _public_objects(area, group) -> dict[str, dict]:
         actor=None,
         area=area,
         upload=SimpleUploadedFile("zapis.pdf", make_pdf(), content_type="application/pdf"),
-        date=datetime.date(2014, 3, 1),
+        date=datetime.date(2016, 3, 1),
         period="year",
         body=group,
     )
