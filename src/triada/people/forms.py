@@ -59,12 +59,13 @@ class MembershipForm(forms.ModelForm):
             "Leave empty to take the side the organization usually stands for."
         )
         if self.instance.pk:  # an edit: a new function is a new term, history stays
-            self.fields = self._with_function_from()
+            self.fields["function_from"] = self._function_from()
+            self.order_fields(["person", "organization", "triad_side", "function", "function_from"])
 
-    def _with_function_from(self) -> dict:
+    def _function_from(self) -> DateField:
         today, term = timezone.localdate(), self.instance
         within = term.start_on <= today and (term.end_on is None or today <= term.end_on)
-        field = DateField(
+        return DateField(
             label=_("New function from"),
             required=False,
             initial=today if within else None,  # a term not current: a correction
@@ -73,12 +74,6 @@ class MembershipForm(forms.ModelForm):
                 "keeps the former one. Leave empty to correct the function of the whole term."
             ),
         )
-        fields = {}
-        for name, existing in self.fields.items():
-            fields[name] = existing
-            if name == "function":
-                fields["function_from"] = field
-        return fields
 
     def clean(self):
         data = super().clean()
